@@ -1,0 +1,147 @@
+import type { AlignSession, AlignTransport } from './http.js';
+import {
+  arrayOf,
+  asObject,
+  optionalObject,
+  optionalString,
+  requiredString,
+  type JsonObject,
+} from './shape.js';
+
+/** Wire shapes of the customers resource group (REFERENCE §7), snake_case as the upstream sends them. */
+
+export interface AlignAddress {
+  readonly country: string | null;
+  readonly city: string | null;
+  readonly street_line_1: string | null;
+  readonly postal_code: string | null;
+  readonly state: string | null;
+}
+
+export interface AlignKycStatusBreakdown {
+  readonly currency: string;
+  readonly payment_rails: string;
+  readonly status: string;
+}
+
+export interface AlignKycs {
+  /** Absent in some create-session answers; the documented enum is not closed (see REFERENCE §5). */
+  readonly status: string | null;
+  readonly sub_status: string | null;
+  readonly kyc_flow_link: string | null;
+  readonly status_breakdown: readonly AlignKycStatusBreakdown[];
+}
+
+export interface AlignCustomer {
+  readonly customer_id: string;
+  readonly email: string;
+  /** `individual` or `corporate` (older answers: `business`); absent in some create answers. */
+  readonly type: string | null;
+  readonly first_name: string | null;
+  readonly last_name: string | null;
+  readonly company_name: string | null;
+  readonly address: AlignAddress | null;
+  readonly kycs: AlignKycs | null;
+}
+
+export type AlignCustomerType = 'individual' | 'corporate';
+
+export interface CreateCustomerBody {
+  readonly email: string;
+  readonly type: AlignCustomerType;
+  readonly first_name?: string;
+  readonly last_name?: string;
+  readonly company_name?: string;
+}
+
+export class CustomersClient {
+  constructor(
+    private readonly transport: AlignTransport,
+    private readonly session: AlignSession,
+  ) {}
+
+  create(body: CreateCustomerBody, idempotencyKey?: string): Promise<AlignCustomer> {
+    return this.transport.send(this.session, {
+      method: 'POST',
+      route: '/v0/customers',
+      body,
+      idempotencyKey,
+      parse: (answer) => parseCustomer(answer, 'customer'),
+    });
+  }
+
+  get(customerId: string): Promise<AlignCustomer> {
+    return this.transport.send(this.session, {
+      method: 'GET',
+      route: '/v0/customers/:customer_id',
+      params: { customer_id: customerId },
+      parse: (answer) => parseCustomer(answer, 'customer'),
+    });
+  }
+
+  list(filter: { email?: string } = {}): Promise<AlignCustomer[]> {
+    return this.transport.send(this.session, {
+      method: 'GET',
+      route: '/v0/customers',
+      query: { email: filter.email },
+      parse: (answer) => arrayOf(asObject(answer, 'customer list').items, 'items', parseCustomer),
+    });
+  }
+
+  createKycSession(customerId: string, redirectUri?: string): Promise<AlignKycs> {
+    return this.transport.send(this.session, {
+      method: 'POST',
+      route: '/v0/customers/:customer_id/kycs',
+      params: { customer_id: customerId },
+      body: redirectUri === undefined ? {} : { redirect_uri: redirectUri },
+      parse: (answer) => parseKycs(asObject(answer, 'kyc session').kycs, 'kycs'),
+    });
+  }
+}
+
+export function parseCustomer(value: unknown, what: string): AlignCustomer {
+  const raw = asObject(value, what);
+  const kycs = optionalObject(raw, 'kycs', what);
+  return {
+    customer_id: requiredString(raw, 'customer_id', what),
+    email: requiredString(raw, 'email', what),
+    type: optionalString(raw, 'type', what) ?? optionalString(raw, 'beneficiary_type', what),
+    first_name: optionalString(raw, 'first_name', what),
+    last_name: optionalString(raw, 'last_name', what),
+    company_name: optionalString(raw, 'company_name', what),
+    address: parseAddress(optionalObject(raw, 'address', what), `${what}.address`),
+    kycs: kycs === null ? null : parseKycs(kycs, `${what}.kycs`),
+  };
+}
+
+function parseAddress(raw: JsonObject | null, what: string): AlignAddress | null {
+  if (raw === null) return null;
+  return {
+    country: optionalString(raw, 'country', what),
+    city: optionalString(raw, 'city', what),
+    street_line_1: optionalString(raw, 'street_line_1', what),
+    postal_code: optionalString(raw, 'postal_code', what),
+    state: optionalString(raw, 'state', what),
+  };
+}
+
+function parseKycs(value: unknown, what: string): AlignKycs {
+  const raw = asObject(value, what);
+  const breakdown = raw.status_breakdown;
+  return {
+    status: optionalString(raw, 'status', what),
+    sub_status: optionalString(raw, 'sub_status', what),
+    kyc_flow_link: optionalString(raw, 'kyc_flow_link', what),
+    status_breakdown:
+      breakdown === undefined || breakdown === null
+        ? []
+        : arrayOf(breakdown, `${what}.status_breakdown`, (entry, where) => {
+            const item = asObject(entry, where);
+            return {
+              currency: requiredString(item, 'currency', where),
+              payment_rails: requiredString(item, 'payment_rails', where),
+              status: requiredString(item, 'status', where),
+            };
+          }),
+  };
+}

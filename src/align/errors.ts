@@ -1,0 +1,125 @@
+/**
+ * The typed errors of the Align client, one class per outcome a caller handles differently. Each
+ * carries the public error code of the GraphQL API, so the mapping from upstream status to code
+ * lives here and nowhere else.
+ */
+
+export type UpstreamErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_BAD_RESPONSE';
+
+export interface AlignErrorDetails {
+  /** The HTTP status the upstream answered with; absent when no answer arrived. */
+  readonly upstreamStatus?: number;
+  /** The upstream's own error code (`{code}` in its error body), already sanitised. */
+  readonly upstreamCode?: string;
+  readonly retryAfterSeconds?: number;
+}
+
+export abstract class AlignError extends Error {
+  abstract readonly code: UpstreamErrorCode;
+  readonly upstreamStatus?: number;
+  readonly upstreamCode?: string;
+
+  constructor(message: string, details: AlignErrorDetails = {}) {
+    super(message);
+    this.name = new.target.name;
+    this.upstreamStatus = details.upstreamStatus;
+    this.upstreamCode = details.upstreamCode;
+  }
+}
+
+export class AlignInvalidRequestError extends AlignError {
+  readonly code = 'BAD_USER_INPUT';
+}
+export class AlignAuthenticationError extends AlignError {
+  readonly code = 'UNAUTHENTICATED';
+}
+export class AlignPermissionError extends AlignError {
+  readonly code = 'FORBIDDEN';
+}
+export class AlignNotFoundError extends AlignError {
+  readonly code = 'NOT_FOUND';
+}
+export class AlignConflictError extends AlignError {
+  readonly code = 'CONFLICT';
+}
+export class AlignRateLimitError extends AlignError {
+  readonly code = 'RATE_LIMITED';
+  readonly retryAfterSeconds?: number;
+  constructor(message: string, details: AlignErrorDetails = {}) {
+    super(message, details);
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+/** 5xx, timeout, refused or reset connection: the upstream could not be reached or could not answer. */
+export class AlignUnavailableError extends AlignError {
+  readonly code = 'UPSTREAM_UNAVAILABLE';
+}
+/** The upstream answered, but not in the documented shape. */
+export class AlignBadResponseError extends AlignError {
+  readonly code = 'UPSTREAM_BAD_RESPONSE';
+}
+
+const MAX_MESSAGE_LENGTH = 200;
+
+/**
+ * Upstream messages reach API callers, so they are cut to one short printable line and never
+ * carry the credential that was sent (an upstream could echo it).
+ */
+export function sanitizeUpstreamText(text: unknown, secrets: readonly string[] = []): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  let clean = text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
+  for (const secret of secrets) {
+    if (secret.length > 0) clean = clean.split(secret).join('[redacted]');
+  }
+  if (clean.length > MAX_MESSAGE_LENGTH) clean = `${clean.slice(0, MAX_MESSAGE_LENGTH)}…`;
+  return clean.length > 0 ? clean : undefined;
+}
+
+/** Seconds to wait, from a `Retry-After` header (delta-seconds or an HTTP date). */
+export function parseRetryAfter(header: string | undefined, now = Date.now()): number | undefined {
+  if (header === undefined) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+interface UpstreamAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly retryAfter?: string;
+}
+
+/** Builds the typed error for a non-2xx upstream answer. */
+export function errorFromUpstreamAnswer(answer: UpstreamAnswer, secrets: readonly string[]): AlignError {
+  const body = (typeof answer.body === 'object' && answer.body !== null ? answer.body : {}) as Record<string, unknown>;
+  const upstreamMessage = sanitizeUpstreamText(body.message, secrets);
+  const details: AlignErrorDetails = {
+    upstreamStatus: answer.status,
+    upstreamCode: sanitizeUpstreamText(body.code, secrets),
+    retryAfterSeconds: parseRetryAfter(answer.retryAfter),
+  };
+  const say = (fallback: string) => upstreamMessage ?? fallback;
+  const { status } = answer;
+  if (status === 400 || status === 413 || status === 422) {
+    return new AlignInvalidRequestError(say('The Align API rejected the request as invalid.'), details);
+  }
+  if (status === 401) return new AlignAuthenticationError(say('The Align API rejected the credential.'), details);
+  if (status === 403) return new AlignPermissionError(say('The Align API refused this operation.'), details);
+  if (status === 404) return new AlignNotFoundError(say('Not found.'), details);
+  if (status === 409) return new AlignConflictError(say('The request conflicts with existing data.'), details);
+  if (status === 429) return new AlignRateLimitError(say('The Align API rate limit was reached.'), details);
+  if (status === 408 || status >= 500) {
+    return new AlignUnavailableError(`The Align API is unavailable (HTTP ${status}).`, details);
+  }
+  return new AlignBadResponseError(`The Align API answered with an unexpected HTTP ${status}.`, details);
+}

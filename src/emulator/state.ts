@@ -1,0 +1,39 @@
+import { FaultRegistry } from './faults.js';
+import { TenantStore } from './store.js';
+
+/** Everything one emulator instance remembers; `reset()` forgets it all. */
+export class EmulatorState {
+  readonly tenants = new TenantStore();
+  readonly faults = new FaultRegistry();
+  /** Requests per route key, for matched upstream routes only. */
+  readonly requests = new Map<string, number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(readonly production: boolean) {}
+
+  countRequest(routeKey: string): void {
+    this.requests.set(routeKey, (this.requests.get(routeKey) ?? 0) + 1);
+  }
+
+  reset(): void {
+    this.tenants.clear();
+    this.faults.clear();
+    this.requests.clear();
+  }
+
+  /** A delay that close() cancels: a request still waiting when the emulator stops never resumes. */
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+
+  cancelTimers(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}

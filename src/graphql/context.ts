@@ -1,0 +1,53 @@
+import { AlignClient } from '../align/client.js';
+import type { AlignTransport } from '../align/http.js';
+import type { Credential } from '../credentials.js';
+import type { Logger } from '../logger.js';
+import { AuthenticationRequiredError } from './errors.js';
+import { CustomerLoader } from './customers/customer.loader.js';
+import type { UpstreamEnums } from './upstream-enums.js';
+
+/** What every resolver of one GraphQL request sees. */
+export interface GraphQLContext {
+  readonly requestId: string;
+  readonly logger: Logger;
+  readonly enums: UpstreamEnums;
+  /** The Align API with this request's credential; throws UNAUTHENTICATED before any call when there is none. */
+  align(): AlignClient;
+  /** Customer reads of this request, deduplicated (same scope as align()). */
+  customerLoader(): CustomerLoader;
+}
+
+export interface ContextDependencies {
+  readonly transport: AlignTransport;
+  readonly enums: UpstreamEnums;
+  readonly logger: Logger;
+  readonly upstreamDeadlineMs: number;
+}
+
+export function createContext(
+  deps: ContextDependencies,
+  request: { readonly requestId: string; readonly credential: Credential },
+): GraphQLContext {
+  let client: AlignClient | undefined;
+  let customerLoader: CustomerLoader | undefined;
+  const { credential, requestId } = request;
+  return {
+    requestId,
+    logger: deps.logger,
+    enums: deps.enums,
+    align() {
+      if (client) return client;
+      if (credential.kind !== 'key') throw new AuthenticationRequiredError();
+      client = new AlignClient(deps.transport, {
+        apiKey: credential.apiKey,
+        requestId,
+        // The clock starts at the first upstream call, so introspection-only requests cost nothing.
+        deadline: AbortSignal.timeout(deps.upstreamDeadlineMs),
+      });
+      return client;
+    },
+    customerLoader() {
+      return (customerLoader ??= new CustomerLoader(this.align().customers));
+    },
+  };
+}

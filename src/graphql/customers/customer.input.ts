@@ -1,0 +1,56 @@
+import { IsEmail, MaxLength, ValidateNested } from 'class-validator';
+import { Directive, Field, InputType } from 'type-graphql';
+import { HasNoControlCharacters, IsNotBlank } from '../validation/rules.js';
+
+/** Documented limits; the upstream states none, these keep obviously broken data out. */
+export const EMAIL_MAX_LENGTH = 254; // RFC 5321 path limit
+export const NAME_MAX_LENGTH = 100;
+export const COMPANY_NAME_MAX_LENGTH = 200;
+
+@InputType({ description: 'A person.' })
+export class IndividualCustomerInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(EMAIL_MAX_LENGTH)
+  @HasNoControlCharacters()
+  email!: string;
+
+  @Field(() => String)
+  @IsNotBlank()
+  @MaxLength(NAME_MAX_LENGTH)
+  @HasNoControlCharacters()
+  firstName!: string;
+
+  @Field(() => String)
+  @IsNotBlank()
+  @MaxLength(NAME_MAX_LENGTH)
+  @HasNoControlCharacters()
+  lastName!: string;
+}
+
+@InputType({ description: 'A company.' })
+export class CorporateCustomerInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(EMAIL_MAX_LENGTH)
+  @HasNoControlCharacters()
+  email!: string;
+
+  @Field(() => String)
+  @IsNotBlank()
+  @MaxLength(COMPANY_NAME_MAX_LENGTH)
+  @HasNoControlCharacters()
+  companyName!: string;
+}
+
+@Directive('@oneOf')
+@InputType({ description: 'Exactly one of: an individual or a corporate customer.' })
+export class CreateCustomerInput {
+  @Field(() => IndividualCustomerInput, { nullable: true })
+  @ValidateNested()
+  individual?: IndividualCustomerInput;
+
+  @Field(() => CorporateCustomerInput, { nullable: true })
+  @ValidateNested()
+  corporate?: CorporateCustomerInput;
+}

@@ -1,0 +1,93 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { AlignError, AlignRateLimitError } from '../align/errors.js';
+import type { Logger } from '../logger.js';
+
+/** The public error codes (CONTRACT §4). */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  UPSTREAM_BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Request-level codes Apollo Server produces itself; clients already know them. */
+const APOLLO_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+const PUBLIC_CODES = new Set<string>([...Object.values(ErrorCode), ...APOLLO_REQUEST_CODES]);
+
+export interface FieldError {
+  /** Dotted path from the argument, e.g. `input.individual.email`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export class UserInputError extends GraphQLError {
+  constructor(message: string, fieldErrors: readonly FieldError[] = []) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, fieldErrors } });
+  }
+}
+
+export class AuthenticationRequiredError extends GraphQLError {
+  constructor() {
+    super('An Align API key is required: send "Authorization: Bearer <key>" or "Api-Key: <key>".', {
+      extensions: { code: ErrorCode.UNAUTHENTICATED },
+    });
+  }
+}
+
+export class PublicError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+function extensionsOf(error: AlignError): Record<string, unknown> {
+  const extensions: Record<string, unknown> = { code: error.code };
+  if (error.upstreamStatus !== undefined) extensions.upstreamStatus = error.upstreamStatus;
+  if (error instanceof AlignRateLimitError && error.retryAfterSeconds !== undefined) {
+    extensions.retryAfterSeconds = error.retryAfterSeconds;
+  }
+  return extensions;
+}
+
+/**
+ * The last stop of every error before it leaves the server: upstream errors get their public code,
+ * errors that already carry a public code pass (without stack traces), and anything else is a bug,
+ * logged in full and masked for the caller.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const { message, locations, path } = formatted;
+    if (original instanceof AlignError) {
+      return { message: original.message, locations, path, extensions: extensionsOf(original) };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { message, locations, path, extensions };
+    }
+    // Only name, message and stack: other properties of a library's error can hold request headers.
+    const bug = original instanceof Error ? original : new Error(String(original));
+    logger.error({ error: { name: bug.name, message: bug.message, stack: bug.stack }, path }, 'unexpected error');
+    return {
+      message: 'Internal server error.',
+      locations,
+      path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

@@ -1,0 +1,45 @@
+import type { Logger } from '../logger.js';
+
+/**
+ * The one place where upstream snake_case enum values become GraphQL UPPER_SNAKE values. A value the
+ * server does not know becomes UNKNOWN (logged once per enum and value) instead of failing the
+ * object it belongs to: the upstream's enums differ between its own docs and change without notice.
+ */
+export class UpstreamEnums {
+  private readonly reported = new Set<string>();
+  private static readonly MAX_REPORTED = 1_000;
+
+  constructor(private readonly logger: Logger) {}
+
+  map<E extends Record<string, string>>(
+    enumName: string,
+    values: E,
+    upstreamValue: string,
+    aliases: Readonly<Record<string, E[keyof E]>> = {},
+  ): E[keyof E] | 'UNKNOWN' {
+    const alias = aliases[upstreamValue];
+    if (alias !== undefined) return alias;
+    const name = toGraphQLEnumName(upstreamValue);
+    if (name !== 'UNKNOWN' && Object.prototype.hasOwnProperty.call(values, name)) return values[name] as E[keyof E];
+    this.reportUnknown(enumName, upstreamValue);
+    return 'UNKNOWN';
+  }
+
+  private reportUnknown(enumName: string, upstreamValue: string): void {
+    const key = `${enumName}\u0000${upstreamValue}`;
+    if (this.reported.has(key) || this.reported.size >= UpstreamEnums.MAX_REPORTED) return;
+    this.reported.add(key);
+    this.logger.warn(
+      { enum: enumName, upstreamValue: upstreamValue.slice(0, 64) },
+      'unknown upstream enum value mapped to UNKNOWN',
+    );
+  }
+}
+
+export function toGraphQLEnumName(upstreamValue: string): string {
+  return upstreamValue.trim().replace(/[.\s-]+/g, '_').toUpperCase();
+}
+
+export function toUpstreamEnumValue(graphqlValue: string): string {
+  return graphqlValue.toLowerCase();
+}

@@ -1,0 +1,28 @@
+import { validate, type ValidationError } from 'class-validator';
+import { Arg, type ArgOptions } from 'type-graphql';
+import { UserInputError, type FieldError } from '../errors.js';
+
+export type ArgDecorator = ReturnType<typeof Arg>;
+type ArgTypeFunc = Parameters<typeof Arg>[1];
+
+/**
+ * `@Arg` whose value is checked with class-validator before the resolver runs. Every broken field is
+ * reported at once, each with its dotted path from the argument (`input.individual.email`).
+ */
+export function ValidArg(name: string, type: ArgTypeFunc, options: ArgOptions = {}): ArgDecorator {
+  return Arg(name, type, { ...options, validateFn: (value: unknown) => validateArgument(name, value) });
+}
+
+export async function validateArgument(name: string, value: unknown): Promise<void> {
+  if (value === null || typeof value !== 'object') return;
+  const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+  if (errors.length > 0) throw new UserInputError('The input is not valid.', flatten(errors, name));
+}
+
+function flatten(errors: readonly ValidationError[], prefix: string): FieldError[] {
+  return errors.flatMap((error) => {
+    const path = `${prefix}.${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
+    return [...own, ...flatten(error.children ?? [], path)];
+  });
+}

@@ -1,0 +1,3 @@
+import { printSubgraphSdl } from '../graphql/print-schema.js';
+
+process.stdout.write(await printSubgraphSdl());
