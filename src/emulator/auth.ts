@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from 'node:http';
  */
 export const EMULATOR_DEMO_KEY = 'emulator-demo-key';
 
-export const MAX_API_KEY_LENGTH = 256;
+const MAX_API_KEY_LENGTH = 256;
 
 export type KeyResult = { readonly ok: true; readonly key: string } | { readonly ok: false; readonly message: string };
 

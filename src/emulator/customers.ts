@@ -34,7 +34,7 @@ export function isUuid(value: string): boolean {
   return value.length === 36 && UUID_FORMAT.test(value);
 }
 
-export function isEmail(value: string): boolean {
+function isEmail(value: string): boolean {
   return value.length <= MAX_EMAIL_LENGTH && EMAIL_FORMAT.test(value);
 }
 

@@ -20,7 +20,7 @@ export type JsonObject = Record<string, unknown>;
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): HandlerResult {
-  return headers === undefined ? { status, body } : { status, body, headers };
+  return { status, body, headers };
 }
 
 /** Every error body is `{message, code}`. */
@@ -29,26 +29,18 @@ export function apiError(status: number, code: string, message: string, headers?
 }
 
 export function finalize(result: HandlerResult): FinalResponse {
-  const payload = JSON.stringify(result.body);
-  return result.headers === undefined
-    ? { status: result.status, payload }
-    : { status: result.status, payload, headers: result.headers };
+  return { status: result.status, payload: JSON.stringify(result.body), headers: result.headers };
 }
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-export function send(res: ServerResponse, response: FinalResponse, extraHeaders?: Record<string, string>): void {
+export function send(res: ServerResponse, response: FinalResponse): void {
   if (res.destroyed || res.headersSent) return;
   res.statusCode = response.status;
   res.setHeader('content-type', JSON_CONTENT_TYPE);
   res.setHeader('content-length', Buffer.byteLength(response.payload));
   if (response.headers !== undefined) for (const name in response.headers) res.setHeader(name, response.headers[name]!);
-  if (extraHeaders !== undefined) for (const name in extraHeaders) res.setHeader(name, extraHeaders[name]!);
   res.end(response.payload);
-}
-
-export function sendResult(res: ServerResponse, result: HandlerResult): void {
-  send(res, finalize(result));
 }
 
 /** Error codes used when only a status is known (status faults, framework errors). */
@@ -125,6 +117,11 @@ export function readBody(req: IncomingMessage): Promise<RawBody | typeof TOO_LAR
       if (settled) return;
       settled = true;
       reject(error);
+    });
+    req.on('close', () => {
+      if (settled) return; // 'close' normally follows 'end'
+      settled = true;
+      reject(new Error('The client closed the connection before the body ended.'));
     });
   });
 }

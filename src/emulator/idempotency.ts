@@ -13,7 +13,7 @@ import type { Tenant } from './store.js';
  * be retried; records live until reset.
  */
 
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 const REUSED = finalize(
   apiError(409, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request.'),

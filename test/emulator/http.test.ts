@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { startEmulator } from '../../src/emulator/index.js';
 import { EmulatorClient } from './helpers.js';
@@ -89,6 +90,19 @@ describe('HTTP behaviour', () => {
     });
     expect(status).toBe(413);
     expect(await emu.listCustomers()).toEqual([]);
+  });
+
+  it('survives a client that goes away in the middle of a body, creating nothing', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(emu.emulator.port, '127.0.0.1', () => {
+        socket.write('POST /v0/customers HTTP/1.1\r\nHost: e\r\nApi-Key: key-a\r\nContent-Length: 500\r\n\r\n{"email":');
+        setTimeout(() => socket.destroy(), 30);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    expect(await emu.listCustomers()).toEqual([]);
+    expect((await emu.admin('GET', 'stats')).body.requests).toEqual({ 'POST /v0/customers': 1, 'GET /v0/customers': 1 });
   });
 
   it('keeps connections alive', async () => {
