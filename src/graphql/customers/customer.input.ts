@@ -8,7 +8,7 @@ export const NAME_MAX_LENGTH = 100;
 export const COMPANY_NAME_MAX_LENGTH = 200;
 
 /** What every kind of customer has: the email the upstream keys it by (unique per account). */
-@InputType({ isAbstract: true })
+@InputType()
 abstract class CustomerContactInput {
   @Field(() => String)
   @IsEmail({}, { message: 'email must be a valid email address' })
