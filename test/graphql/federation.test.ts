@@ -68,6 +68,21 @@ describe('the subgraph', () => {
     expect(await stack.admin.requestCount(GET_ROUTE)).toBe(10);
   });
 
+  it('shares one upstream GET between customer(id) and _entities in the same operation', async () => {
+    const [id] = await seedCustomers(KEY_A, 1);
+    const { body } = await stack.graphql<{ customer: { email: string }; _entities: Array<{ id: string }> }, unknown>(
+      `query($id: ID!, $representations: [_Any!]!) {
+        customer(id: $id) { email }
+        _entities(representations: $representations) { ... on Customer { id } }
+      }`,
+      { id, representations: [{ __typename: 'Customer', id }, { __typename: 'Customer', id }] },
+      asA,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ customer: { email: 'entity0@example.com' }, _entities: [{ id }, { id }] });
+    expect(await stack.admin.requestCount(GET_ROUTE)).toBe(1);
+  });
+
   it('resolves unknown and malformed ids to null; malformed ones cost no upstream call', async () => {
     const [id] = await seedCustomers(KEY_A, 1);
     const { body } = await stack.graphql<{ _entities: unknown[] }, unknown>(
