@@ -83,6 +83,22 @@ describe('the subgraph', () => {
     expect(await stack.admin.requestCount(GET_ROUTE)).toBe(1);
   });
 
+  it('fetches at most 8 customers at a time for one request', async () => {
+    const ids = await seedCustomers(KEY_A, 20);
+    await stack.admin.addFault({ route: GET_ROUTE, kind: 'delay', delayMs: 150 });
+    const started = Date.now();
+    const { body } = await stack.graphql<{ _entities: Array<{ id: string }> }, unknown>(
+      ENTITIES,
+      { representations: representations(ids, 20) },
+      asA,
+    );
+    const elapsed = Date.now() - started;
+    expect(body.data!._entities.map((entity) => entity.id)).toEqual(ids);
+    // 20 GETs of 150 ms, 8 at a time, take three rounds; unbounded they would take one.
+    expect(elapsed).toBeGreaterThanOrEqual(3 * 150 - 20);
+    expect(await stack.admin.requestCount(GET_ROUTE)).toBe(20);
+  });
+
   it('resolves unknown and malformed ids to null; malformed ones cost no upstream call', async () => {
     const [id] = await seedCustomers(KEY_A, 1);
     const { body } = await stack.graphql<{ _entities: unknown[] }, unknown>(
