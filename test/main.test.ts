@@ -70,4 +70,11 @@ describe('main (npm start)', () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('ALIGN_API_URL is required when NODE_ENV=production');
   });
+
+  it('refuses to start in server-key mode when callers have no way to authenticate', async () => {
+    const server = run({ ALIGN_API_KEY: 'server-held-key-for-main-test', PORT: String(await freePort()) });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('ALIGN_API_KEY is set, so callers must authenticate');
+    expect(server.output()).not.toContain('server-held-key-for-main-test');
+  });
 });
