@@ -151,8 +151,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (inFlight === 0) idle?.();
       });
   });
-  httpServer.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable) socket.end(clientErrorResponse(error));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -214,6 +214,21 @@ function sendAuthenticationFailure(res: ServerResponse, failure: Extract<CallerA
   }
   res.setHeader('www-authenticate', failure.reason === 'missing' ? 'Bearer' : 'Bearer error="invalid_token"');
   sendGraphQLError(res, 401, failure.message, 'UNAUTHENTICATED');
+}
+
+/** What Node's HTTP parser refused (e.g. a URL or headers beyond 16 KiB), still as a GraphQL error with a code. */
+function clientErrorResponse(error: NodeJS.ErrnoException): string {
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({
+    errors: [
+      {
+        message: tooLarge ? 'The request line or headers are too large.' : 'The HTTP request is malformed.',
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ],
+  });
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  return `HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
 
 function describe(error: unknown): { name: string; message: string; stack?: string } {

@@ -2,6 +2,7 @@ import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ValidationRule } from 'graphql';
 import type { QueryLimits } from '../../config.js';
+import { knownOperationTypesRule } from '../validation/known-operation-types.js';
 import { maxMutationsRule } from '../validation/max-mutations.js';
 
 export interface RequestLimitOptions {
@@ -45,7 +46,8 @@ export function requestLimits({ limits, introspection }: RequestLimitOptions): R
   }).protect();
   return {
     plugins: armor.plugins as ApolloServerPlugin<object>[],
-    validationRules: [...armor.validationRules, maxMutationsRule(limits.maxMutations)],
+    // knownOperationTypesRule is no limit, but belongs with the rules that refuse a document up front.
+    validationRules: [...armor.validationRules, maxMutationsRule(limits.maxMutations), knownOperationTypesRule],
     parseOptions: { maxTokens: limits.maxTokens },
     // One HTTP request, one operation: a batch would multiply every limit above by its length.
     allowBatchedHttpRequests: false,
