@@ -160,7 +160,33 @@ describe('limits overridden by the environment', () => {
   });
 });
 
+describe('documents the schema cannot run', () => {
+  it('refuses a subscription at validation (the schema has none)', async () => {
+    await expectRefused('subscription { customers { id } }', 'GRAPHQL_VALIDATION_FAILED', /^This schema does not support subscription operations\.$/);
+  });
+});
+
 describe('HTTP-level protections', () => {
+  it('answers a request line beyond 16 KiB with 431 and a coded JSON body', async () => {
+    const response = await fetch(`${stack.server.url}/graphql?query=${'x'.repeat(20_000)}`);
+    expect(response.status).toBe(431);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request line or headers are too large.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('answers a persisted-query refusal with BAD_REQUEST', async () => {
+    const response = await fetch(`${stack.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
   it('refuses a batched (JSON array) request', async () => {
     const response = await fetch(`${stack.server.url}/graphql`, {
       method: 'POST',
