@@ -11,14 +11,8 @@ import type { Logger } from '../logger.js';
  * shared secret) or, from a trusted gateway, a shared secret in a header of its own.
  */
 export type CallerAuthResult =
-  | { readonly ok: true; readonly caller: AuthenticatedCaller }
+  | { readonly ok: true; readonly via: 'jwt' | 'gateway' }
   | { readonly ok: false; readonly reason: 'missing' | 'refused' | 'expired' | 'unavailable'; readonly message: string };
-
-export interface AuthenticatedCaller {
-  readonly via: 'jwt' | 'gateway';
-  /** The token's `sub`, when it has one: who acts, for logs (never the token itself). */
-  readonly subject?: string;
-}
 
 /** Keys published by an identity provider use asymmetric algorithms; `none` and HMAC are never accepted from a JWKS. */
 const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
@@ -57,7 +51,7 @@ export class CallerAuthenticator {
       // Compared as digests so that neither the content nor the length of the secret leaks through timing.
       const presented = digest(Array.isArray(gatewayValue) ? gatewayValue.join(',') : gatewayValue);
       return timingSafeEqual(presented, this.gatewayDigest!)
-        ? { ok: true, caller: { via: 'gateway' } }
+        ? { ok: true, via: 'gateway' }
         : refused('refused', 'The gateway credential is not valid.');
     }
     const authorization = headers.authorization;
@@ -79,11 +73,9 @@ export class CallerAuthenticator {
       requiredClaims: ['exp'],
     };
     try {
-      const { payload } =
-        this.jwtKey instanceof Uint8Array
-          ? await jwtVerify(token, this.jwtKey, options)
-          : await jwtVerify(token, this.jwtKey!, options);
-      return { ok: true, caller: { via: 'jwt', subject: typeof payload.sub === 'string' ? payload.sub : undefined } };
+      if (this.jwtKey instanceof Uint8Array) await jwtVerify(token, this.jwtKey, options);
+      else await jwtVerify(token, this.jwtKey!, options);
+      return { ok: true, via: 'jwt' };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) return refused('expired', 'The token has expired.');
       if (isKeySourceFailure(error)) {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
+import { EmailFilterArg } from '../validation/email-filter-arg.js';
 import { IdempotencyKeyArg } from '../validation/idempotency-key.js';
 import { UuidArg } from '../validation/uuid-arg.js';
 import { ValidArg } from '../validation/validate-arg.js';
@@ -18,7 +19,7 @@ export class CustomerResolver {
 
   @Query(() => [Customer], { description: 'All customers, or those with the given email.' })
   async customers(
-    @Arg('email', () => String, { nullable: true }) email: string | undefined,
+    @EmailFilterArg() email: string | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<Customer[]> {
     const found = await context.align().customers.list({ email: email ?? undefined });

@@ -179,6 +179,25 @@ describe('customers(email)', () => {
   });
 });
 
+describe('customers(email) with a filter the upstream could not take', () => {
+  it('refuses an over-long or control-character email filter as BAD_USER_INPUT, with no upstream call', async () => {
+    await stack.admin.reset();
+    for (const email of ['x'.repeat(255), 'a\u0000@example.com']) {
+      const { body } = await stack.graphql(ListCustomersDocument, { email }, asA);
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: 'The email filter is not valid.',
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            fieldErrors: [{ path: 'email', message: 'email must be at most 254 characters, without control characters' }],
+          },
+        }),
+      ]);
+    }
+    expect(await stack.admin.totalRequests()).toBe(0);
+  });
+});
+
 describe('createKycSession', () => {
   it('answers NOT_FOUND for an unknown customer and for another tenant\'s', async () => {
     const id = await createIndividual(asA);
