@@ -54,16 +54,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const credentialPolicy: CredentialPolicy = { serverKey: config.alignApiKey, demoKey: options.demoKey };
 
   const callerAuth = config.callerAuth ? new CallerAuthenticator(config.callerAuth, logger) : undefined;
-  const limits = requestLimits({ limits: config.queryLimits, introspection: config.introspection });
+  const { plugins: limitPlugins, ...limitOptions } = requestLimits({
+    limits: config.queryLimits,
+    introspection: config.introspection,
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildGraphQLSchema(),
     formatError: createErrorFormatter(logger),
-    ...limits,
+    ...limitOptions,
     // Shutdown is ours (drain, then stop): Apollo must not act on SIGTERM by itself.
     stopOnTerminationSignals: false,
     logger,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestErrorStatusPlugin(), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestErrorStatusPlugin(), ...limitPlugins],
   });
   await apollo.start();
 

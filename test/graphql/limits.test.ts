@@ -40,7 +40,7 @@ async function expectRefused(document: string, code: string, message: RegExp): P
 
 describe('limits on one document', () => {
   it('refuses a 100-level-deep query without an upstream call', async () => {
-    await expectRefused(deepQuery(100), 'GRAPHQL_VALIDATION_FAILED', /Query depth limit of 20 exceeded, found 100\b/);
+    await expectRefused(deepQuery(100), 'GRAPHQL_VALIDATION_FAILED', /^Query depth limit of 20 exceeded, found 100\.$/);
   });
 
   it('refuses 1,000 aliases at the token limit, before parsing completes', async () => {
@@ -52,14 +52,14 @@ describe('limits on one document', () => {
   });
 
   it('refuses more aliases than MAX_ALIASES (15)', async () => {
-    await expectRefused(aliasedQuery(16), 'GRAPHQL_VALIDATION_FAILED', /Aliases limit of 15 exceeded, found 16/);
+    await expectRefused(aliasedQuery(16), 'GRAPHQL_VALIDATION_FAILED', /^Aliases limit of 15 exceeded, found 16\.$/);
   });
 
   it('refuses more directives than MAX_DIRECTIVES (50)', async () => {
     await expectRefused(
       `{ customers { id } ${'__typename @include(if: true) '.repeat(51)} }`,
       'GRAPHQL_VALIDATION_FAILED',
-      /Directives limit of 50 exceeded, found 51/,
+      /^Directives limit of 50 exceeded, found 51\.$/,
     );
   });
 
@@ -131,7 +131,7 @@ describe('limits overridden by the environment', () => {
     const { body } = await strict.graphql(GetCustomerDocument, { id: SOME_ID });
     expect(body.errors?.map((e) => [e.extensions?.code, e.message])).toContainEqual([
       'GRAPHQL_VALIDATION_FAILED',
-      expect.stringMatching(/Query Cost limit of 50 exceeded, found \d+/),
+      expect.stringMatching(/^Query Cost limit of 50 exceeded, found [\d.]+\.$/),
     ]);
     expect(await strict.admin.totalRequests()).toBe(0);
   });
@@ -142,7 +142,7 @@ describe('limits overridden by the environment', () => {
     });
     expect(body.errors).toEqual([
       expect.objectContaining({
-        message: expect.stringMatching(/Query depth limit of 3 exceeded, found 4/),
+        message: expect.stringMatching(/^Query depth limit of 3 exceeded, found 4\.$/),
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       }),
     ]);

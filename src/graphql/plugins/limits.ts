@@ -1,6 +1,6 @@
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { QueryLimits } from '../../config.js';
 import { knownOperationTypesRule } from '../validation/known-operation-types.js';
 import { maxMutationsRule } from '../validation/max-mutations.js';
@@ -33,13 +33,14 @@ export type RequestLimits = Required<
  * representations costs the same as one with a single representation.
  */
 export function requestLimits({ limits, introspection }: RequestLimitOptions): RequestLimits {
+  const reporting = { exposeLimits: true, propagateOnRejection: false, onReject: [reportRefusal] };
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false, exposeLimits: true },
-    maxAliases: { n: limits.maxAliases, exposeLimits: true },
-    maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false, ...reporting },
+    maxAliases: { n: limits.maxAliases, ...reporting },
+    maxDirectives: { n: limits.maxDirectives, ...reporting },
     // Introspection is bounded by depth and tokens and switched by INTROSPECTION; its nesting would
     // otherwise dwarf every real operation's cost.
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, exposeLimits: true },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...reporting },
     maxTokens: { enabled: false },
     // "Did you mean ..." would give away field names that introspection is switched off to hide.
     blockFieldSuggestion: { enabled: !introspection },
@@ -56,4 +57,12 @@ export function requestLimits({ limits, introspection }: RequestLimitOptions): R
     introspection,
     includeStacktraceInErrorResponses: false,
   };
+}
+
+/**
+ * Armor words every refusal as a "Syntax Error", which the document is not; the refusal is reported
+ * as a validation error (Apollo gives it GRAPHQL_VALIDATION_FAILED) with that prefix dropped.
+ */
+function reportRefusal(context: ValidationContext | null, error: GraphQLError): void {
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes }));
 }
