@@ -99,6 +99,26 @@ describe('the subgraph', () => {
     expect(await stack.admin.requestCount(GET_ROUTE)).toBe(20);
   });
 
+  it('refuses representations that name no entity type as BAD_USER_INPUT, before any upstream call', async () => {
+    const [id] = await seedCustomers(KEY_A, 1);
+    await stack.admin.reset();
+    const { body } = await stack.graphql<{ _entities: unknown[] }, unknown>(
+      ENTITIES,
+      { representations: [{ __typename: 'Customer', id }, false, { id }, { __typename: 'Query' }] },
+      asA,
+    );
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: 'Some representations do not name an entity type.',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fieldErrors: [1, 2, 3].map((index) => ({ path: `representations.${index}.__typename`, message: 'must be one of Customer' })),
+        },
+      }),
+    ]);
+    expect(await stack.admin.totalRequests()).toBe(0);
+  });
+
   it('resolves unknown and malformed ids to null; malformed ones cost no upstream call', async () => {
     const [id] = await seedCustomers(KEY_A, 1);
     const { body } = await stack.graphql<{ _entities: unknown[] }, unknown>(

@@ -189,6 +189,17 @@ describe('argument checks', () => {
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ path, message }] });
     expect(await stack.admin.totalRequests()).toBe(0);
   });
+
+  it('refuses an over-long or control-character email filter, with no upstream call', async () => {
+    for (const email of [`${'x'.repeat(250)}@example.com`, 'a\u0000@example.com']) {
+      const { body } = await stack.graphql(ListCustomersDocument, { email }, asA);
+      expect(body.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [{ path: 'email', message: 'email must be a valid email address' }],
+      });
+    }
+    expect(await stack.admin.totalRequests()).toBe(0);
+  });
 });
 
 describe('createKycSession', () => {
