@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AlignTransport } from './align/http.js';
+import { RetryPolicy } from './align/retry.js';
 import type { Config } from './config.js';
 import { resolveCredential, type CredentialPolicy } from './credentials.js';
 import { createContext, type ContextDependencies, type GraphQLContext } from './graphql/context.js';
@@ -41,6 +42,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authHeader: config.alignAuthHeader,
     attemptTimeoutMs: config.upstreamAttemptTimeoutMs,
     logger,
+    retry: new RetryPolicy({
+      maxRetries: config.upstreamMaxRetries,
+      baseDelayMs: config.upstreamRetryBaseDelayMs,
+      maxDelayMs: config.upstreamRetryMaxDelayMs,
+      retryAfterMaxMs: config.upstreamRetryAfterMaxMs,
+    }),
+    breaker: { failureThreshold: config.breakerFailureThreshold, cooldownMs: config.breakerCooldownMs },
+    maxInFlight: config.upstreamMaxInFlight,
     onCall: (call) => metrics.recordUpstreamCall(call),
   });
   const contextDeps: ContextDependencies = {

@@ -43,6 +43,7 @@ export function createContext(
         requestId,
         // The clock starts at the first upstream call, so introspection-only requests cost nothing.
         deadline: AbortSignal.timeout(deps.upstreamDeadlineMs),
+        deadlineAt: Date.now() + deps.upstreamDeadlineMs,
       });
       return client;
     },
