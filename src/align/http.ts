@@ -94,6 +94,10 @@ export class AlignTransport {
     });
   }
 
+  get retryPolicy(): RetryPolicy {
+    return this.options.retry;
+  }
+
   /** For health reporting and tests. */
   get circuitState(): CircuitState {
     return this.breaker.state;

@@ -4,7 +4,7 @@ import { IdempotencyKeyArg } from '../validation/idempotency-key.js';
 import { UuidArg } from '../validation/uuid-arg.js';
 import { ValidArg } from '../validation/validate-arg.js';
 import { CreateCustomerInput } from './customer.input.js';
-import { toCreateCustomerBody, toCustomer, toKyc, withSupplied } from './customer.mapper.js';
+import { toCustomer, toKyc } from './customer.mapper.js';
 import { Customer } from './customer.type.js';
 import { Kyc } from './kyc.type.js';
 
@@ -33,8 +33,7 @@ export class CustomerResolver {
     @IdempotencyKeyArg() idempotencyKey: string | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<Customer> {
-    const body = toCreateCustomerBody(input);
-    const created = withSupplied(await context.align().customers.create(body, idempotencyKey ?? undefined), body);
+    const created = await context.customerService().create(input, idempotencyKey ?? undefined);
     context.customerLoader().remember(created);
     return toCustomer(created, context.enums);
   }
