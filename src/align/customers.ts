@@ -1,4 +1,4 @@
-import { AlignConflictError, AlignOutcomeUnknownError } from './errors.js';
+import { AlignBadResponseError, AlignConflictError, AlignOutcomeUnknownError, type AlignError } from './errors.js';
 import type { AlignSession, AlignTransport } from './http.js';
 import { sleep } from './retry.js';
 import {
@@ -78,30 +78,34 @@ export class CustomersClient {
    * customer either exists under that email now or was not created. A match for what was asked is
    * returned as the result; another customer under that email is a CONFLICT (the create could not
    * have succeeded); when there is none, the lookup is repeated with back-off while the write may
-   * still be landing, then the call fails with UPSTREAM_UNAVAILABLE. The POST is never re-sent
-   * here, so nothing is created twice.
+   * still be landing, then the call fails with UPSTREAM_UNAVAILABLE. A 2xx answer whose body is
+   * unreadable is looked up once the same way. The POST is never re-sent here, so nothing is
+   * created twice.
    */
   async createOrReconcile(body: CreateCustomerBody, idempotencyKey?: string): Promise<AlignCustomer> {
     try {
       return await this.create(body, idempotencyKey);
     } catch (error) {
-      if (!(error instanceof AlignOutcomeUnknownError)) throw error;
-      return this.reconcile(body, error);
+      if (error instanceof AlignOutcomeUnknownError) return this.reconcile(body, error, true);
+      // A 2xx whose body cannot be read: the customer was created, only its answer was lost.
+      if (error instanceof AlignBadResponseError && isSuccess(error.upstreamStatus)) return this.reconcile(body, error, false);
+      throw error;
     }
   }
 
-  private async reconcile(body: CreateCustomerBody, unknown: AlignOutcomeUnknownError): Promise<AlignCustomer> {
+  private async reconcile(body: CreateCustomerBody, original: AlignError, mayStillLand: boolean): Promise<AlignCustomer> {
     const policy = this.transport.retryPolicy;
     for (let lookup = 1; ; lookup += 1) {
       let found: AlignCustomer[];
       try {
         found = await this.list({ email: body.email });
       } catch {
-        throw unknown;
+        throw original;
       }
       const sameEmail = found.filter((customer) => customer.email.toLowerCase() === body.email.toLowerCase());
       const match = sameEmail.find((customer) => matchesBody(customer, body));
       if (match) return match;
+      if (!mayStillLand) throw original;
       if (sameEmail.length > 0) {
         throw new AlignConflictError('A customer with this email already exists with different details.');
       }
@@ -114,7 +118,7 @@ export class CustomersClient {
       try {
         await sleep(wait, this.session.deadline);
       } catch {
-        throw unknown;
+        throw original;
       }
     }
   }
@@ -146,6 +150,10 @@ export class CustomersClient {
       parse: (answer) => parseKycs(asObject(answer, 'kyc session').kycs, 'kycs'),
     });
   }
+}
+
+function isSuccess(status: number | undefined): boolean {
+  return status !== undefined && status >= 200 && status < 300;
 }
 
 /** Whether an upstream customer is the one `body` asks for (names as sent, i.e. already trimmed). */
