@@ -28,12 +28,21 @@ async function main(): Promise<void> {
     );
   }
 
-  const server = await startServer({
-    config,
-    alignApiUrl,
-    demoKey: emulator ? EMULATOR_DEMO_KEY : undefined,
-    logger,
-  });
+  let server;
+  try {
+    server = await startServer({
+      config,
+      alignApiUrl,
+      demoKey: emulator ? EMULATOR_DEMO_KEY : undefined,
+      logger,
+    });
+  } catch (error) {
+    // e.g. Redis (REDIS_URL) unreachable: say so in one line, without the URL (it may hold a password).
+    logger.fatal({ error: error instanceof Error ? error.message : String(error) }, 'cannot start');
+    logger.flush();
+    await emulator?.close();
+    process.exit(1);
+  }
   logger.info({ url: `${server.url}/graphql` }, 'GraphQL server ready');
 
   let stopping = false;

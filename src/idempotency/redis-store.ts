@@ -39,8 +39,15 @@ export class RedisIdempotencyStore implements IdempotencyStore {
       connectTimeout: 5_000,
     });
     // Without a listener ioredis reports connection errors on stderr with the URL (which can hold a password).
-    redis.on('error', () => undefined);
-    await redis.connect();
+    let lastError: unknown;
+    redis.on('error', (error: unknown) => (lastError = error));
+    try {
+      await redis.connect();
+    } catch (error) {
+      redis.disconnect();
+      const cause = (lastError ?? error) as { code?: string; message?: string };
+      throw new Error(`Redis (REDIS_URL) is unreachable: ${cause.code ?? cause.message ?? 'connection failed'}`);
+    }
     return new RedisIdempotencyStore(redis);
   }
 
