@@ -31,6 +31,8 @@ describe('read retries', () => {
     const retries = stack.logs().split('\n').filter((line) => line.includes('"msg":"upstream retry"'));
     expect(retries.length).toBe(2);
     expect(retries[0]).toContain('"upstreamStatus":503');
+    const metrics = await (await fetch(`${stack.server.url}/metrics`)).text();
+    expect(metrics).toMatch(/align_upstream_retries_total\{route="GET \/v0\/customers\/:customer_id"\} 2/);
   });
 
   it('waits out a 429 with Retry-After: 1', async () => {
