@@ -5,7 +5,8 @@
  * crashes and the server's RSS at the start and the end.
  *
  * SOAK_REQUESTS (default 5000) and SOAK_CONCURRENCY (default 16) size the run; SOAK_FAULT_RATE
- * (default 0.1) the share of requests that get a fault.
+ * (default 0.1) the share of requests that get a fault (a random kind, once, on the route the
+ * request calls; a concurrent request may meet it instead, as in real life).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -106,12 +107,12 @@ async function main(): Promise<void> {
 
   // Warm up (schema, connection pools) so the first RSS reading is the steady state's start.
   await graphql(LIST, { email: 'warm-up@example.com' });
-  const rssStart = await serverRss(url);
+  const memoryStart = await serverMemory(url);
   const started = Date.now();
 
   const created: Array<{ id: string; email: string }> = [];
   /** Every create request sent: its email, and whether the caller was told it succeeded. */
-  const creates = new Map<string, { answeredId?: string }>();
+  const creates = new Map<string, { answeredId?: string; errorCode?: string }>();
   const errors = new Map<string, number>();
   let successes = 0;
   let faultsInjected = 0;
@@ -138,7 +139,8 @@ async function main(): Promise<void> {
       route = 'GET /v0/customers';
       run = () => graphql(LIST, { email: target.email });
     }
-    if (Math.random() < FAULT_RATE) {
+    // Exactly FAULT_RATE of the requests, spread evenly over the run.
+    if (Math.floor((index + 1) * FAULT_RATE) > Math.floor(index * FAULT_RATE)) {
       faultsInjected += 1;
       await admin('/__emulator/faults', { route, times: 1, ...FAULTS[Math.floor(Math.random() * FAULTS.length)]! });
     }
@@ -152,6 +154,7 @@ async function main(): Promise<void> {
       }
     } else {
       errors.set(outcome.code!, (errors.get(outcome.code!) ?? 0) + 1);
+      if (email) creates.set(email, { errorCode: outcome.code });
     }
   }
 
@@ -163,7 +166,7 @@ async function main(): Promise<void> {
   await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
   // Let delayed upstream work finish before counting what exists.
   await new Promise((resolve) => setTimeout(resolve, 1_500));
-  const rssEnd = await serverRss(url);
+  const memoryEnd = await serverMemory(url);
 
   // Duplicates and misreported outcomes, from the upstream's own list.
   const listed = await fetch(`${emulator.url}/v0/customers`, { headers: { 'api-key': KEY } });
@@ -175,12 +178,12 @@ async function main(): Promise<void> {
   }
   let duplicates = 0;
   let wrongIds = 0;
-  let failedButCreated = 0;
-  for (const [email, { answeredId }] of creates) {
+  const failedButCreated = new Map<string, number>();
+  for (const [email, { answeredId, errorCode }] of creates) {
     const ids = byEmail.get(email.toLowerCase()) ?? [];
     duplicates += Math.max(0, ids.length - 1);
     if (answeredId !== undefined && !ids.includes(answeredId)) wrongIds += 1;
-    if (answeredId === undefined && ids.length > 0) failedButCreated += 1;
+    if (errorCode !== undefined && ids.length > 0) failedButCreated.set(errorCode, (failedButCreated.get(errorCode) ?? 0) + 1);
   }
   const stats = (await admin('/__emulator/stats')) as { requests: Record<string, number> };
 
@@ -198,9 +201,9 @@ async function main(): Promise<void> {
     `creates sent:          ${creates.size}, upstream POSTs: ${stats.requests['POST /v0/customers'] ?? 0}, customers upstream: ${upstream.length}`,
     `duplicate customers:   ${duplicates}`,
     `answered id not upstream: ${wrongIds}`,
-    `create errors whose customer exists anyway: ${failedButCreated}`,
+    `create errors whose customer exists anyway: ${[...failedButCreated].map(([code, count]) => `${code}=${count}`).join(' ') || 'none'}`,
     `crashes:               ${crashes} (server exits) + ${errors.get('INTERNAL_SERVER_ERROR') ?? 0} INTERNAL_SERVER_ERROR`,
-    `server RSS:            start ${mb(rssStart)}, end ${mb(rssEnd)}`,
+    `server RSS:            start ${mb(memoryStart.rss)}, end ${mb(memoryEnd.rss)} (heap used: start ${mb(memoryStart.heapUsed)}, end ${mb(memoryEnd.heapUsed)})`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   process.exitCode = duplicates === 0 && wrongIds === 0 && crashes === 0 ? 0 : 1;
@@ -219,12 +222,15 @@ async function waitUntilReady(url: string): Promise<void> {
   throw new Error('the server did not become ready');
 }
 
-/** The server process's resident memory, from its own Prometheus metrics. */
-async function serverRss(url: string): Promise<number> {
+/** The server process's resident memory and used heap, from its own Prometheus metrics. */
+async function serverMemory(url: string): Promise<{ rss: number; heapUsed: number }> {
   const text = await (await fetch(`${url}/metrics`)).text();
-  const match = /^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(text);
-  if (!match) throw new Error('process_resident_memory_bytes missing from /metrics');
-  return Number(match[1]);
+  const read = (name: string) => {
+    const match = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
+    if (!match) throw new Error(`${name} missing from /metrics`);
+    return Number(match[1]);
+  };
+  return { rss: read('process_resident_memory_bytes'), heapUsed: read('nodejs_heap_size_used_bytes') };
 }
 
 await main();
