@@ -56,8 +56,10 @@ describe('graceful shutdown (node dist/main.js)', () => {
       expect(await admin.requestCount('GET /v0/customers')).toBe(IN_FLIGHT);
 
       server.child.kill('SIGTERM');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const ready = await readyStatus(url);
+      let ready = await readyStatus(url);
+      for (const until = Date.now() + 2_000; ready === 200 && Date.now() < until; ready = await readyStatus(url)) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       // While the delay lasts a new connection still reaches /readyz, which says 503; with no
       // delay the listener is closed at once and a new connection is refused.
       expect(ready).toBe(shutdownDelayMs === '0' ? 'refused' : 503);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical-json.js';
 import type { Logger } from '../logger.js';
 import { IdempotencyKeyInUseError, IdempotencyKeyReusedError, IdempotencyStoreUnavailableError } from './errors.js';
 import type { IdempotencyStore } from './store.js';
@@ -93,18 +94,4 @@ function sha256(text: string): string {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** JSON with object keys sorted, so equal inputs hash equally whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const object = value as Record<string, unknown>;
-    return `{${Object.keys(object)
-      .filter((key) => object[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
