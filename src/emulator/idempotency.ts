@@ -1,4 +1,3 @@
-import { canonicalJson } from '../canonical-json.js';
 import { isVisibleAscii } from './auth.js';
 import { apiError, finalize, INVALID_JSON, type FinalResponse, type RawBody } from './http.js';
 import type { Tenant } from './store.js';
@@ -52,4 +51,15 @@ function canonicalBody(body: RawBody): string {
   if (body.value === undefined) return '';
   if (body.value === INVALID_JSON) return `raw:${body.text}`;
   return canonicalJson(body.value);
+}
+
+/** JSON with object keys sorted, so `{"a":1,"b":2}` and `{ "b": 2, "a": 1 }` are the same request. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const object = value as Record<string, unknown>;
+    const keys = Object.keys(object).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
