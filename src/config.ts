@@ -23,6 +23,23 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** How long SIGTERM waits for in-flight requests before closing them. */
   readonly shutdownGraceMs: number;
+  /** How long SIGTERM keeps accepting (with /readyz 503) before it stops listening. */
+  readonly shutdownDelayMs: number;
+  /** Retries of a retry-safe upstream call (reads, keyed writes) after the first attempt. */
+  readonly upstreamMaxRetries: number;
+  /** First back-off delay; each retry doubles it (with jitter) up to upstreamRetryMaxDelayMs. */
+  readonly upstreamRetryBaseDelayMs: number;
+  readonly upstreamRetryMaxDelayMs: number;
+  /** The longest `Retry-After` the server waits out; a longer one is passed to the caller instead. */
+  readonly upstreamRetryAfterMaxMs: number;
+  /** Consecutive failed upstream calls that open the circuit. */
+  readonly breakerFailureThreshold: number;
+  /** How long an open circuit fails fast before one probe call is let through. */
+  readonly breakerCooldownMs: number;
+  /** Upstream calls in flight at once; more wait for a slot (within their deadline). */
+  readonly upstreamMaxInFlight: number;
+  /** Redis for the idempotency store, shared by replicas; undefined = in memory (one process). */
+  readonly redisUrl: URL | undefined;
   /** Limits on one GraphQL document (see src/graphql/plugins/limits.ts). */
   readonly queryLimits: QueryLimits;
   /** Whether `__schema`/`__type` are answered; off by default in production. */
@@ -138,6 +155,19 @@ class Reader {
     return value;
   }
 
+  redisUrl(name: string): URL | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'redis:' || url.protocol === 'rediss:') return url;
+    } catch {
+      // reported below; the value is not echoed because it may hold a password
+    }
+    this.problems.push(`${name} must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0`);
+    return undefined;
+  }
+
   url(name: string): URL | undefined {
     const raw = this.string(name);
     if (raw === undefined) return undefined;
@@ -175,6 +205,12 @@ export function loadConfig(env: Env = process.env): Config {
     read.problems.push('ALIGN_DEADLINE_MS must be at least ALIGN_TIMEOUT_MS');
   }
 
+  const retryBaseDelayMs = read.integer('ALIGN_RETRY_BASE_DELAY_MS', 200, 1, 60_000);
+  const retryMaxDelayMs = read.integer('ALIGN_RETRY_MAX_DELAY_MS', 2_000, 1, 60_000);
+  if (retryMaxDelayMs < retryBaseDelayMs) {
+    read.problems.push('ALIGN_RETRY_MAX_DELAY_MS must be at least ALIGN_RETRY_BASE_DELAY_MS');
+  }
+
   const config: Config = {
     port: read.integer('PORT', 4000, 0, 65535),
     host: read.string('HOST') ?? '0.0.0.0',
@@ -197,6 +233,15 @@ export function loadConfig(env: Env = process.env): Config {
     },
     introspection: read.boolean('INTROSPECTION', !production),
     callerAuth: readCallerAuth(read, alignApiKey !== undefined, production),
+    shutdownDelayMs: read.integer('SHUTDOWN_DELAY_MS', 0, 0, 60_000),
+    upstreamMaxRetries: read.integer('ALIGN_MAX_RETRIES', 2, 0, 10),
+    upstreamRetryBaseDelayMs: retryBaseDelayMs,
+    upstreamRetryMaxDelayMs: retryMaxDelayMs,
+    upstreamRetryAfterMaxMs: read.integer('ALIGN_RETRY_AFTER_MAX_MS', 5_000, 0, 60_000),
+    breakerFailureThreshold: read.integer('ALIGN_BREAKER_THRESHOLD', 5, 1, 1_000),
+    breakerCooldownMs: read.integer('ALIGN_BREAKER_COOLDOWN_MS', 10_000, 100, 600_000),
+    upstreamMaxInFlight: read.integer('ALIGN_MAX_IN_FLIGHT', 64, 1, 10_000),
+    redisUrl: read.redisUrl('REDIS_URL'),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -51,6 +51,13 @@ if (alignApiUrl === undefined) {
   );
 }
 
-server = await startServer({ config, alignApiUrl, demoKey: emulator ? EMULATOR_DEMO_KEY : undefined, logger });
+try {
+  server = await startServer({ config, alignApiUrl, demoKey: emulator ? EMULATOR_DEMO_KEY : undefined, logger });
+} catch (error) {
+  // e.g. Redis (REDIS_URL) unreachable: say so in one line, without the URL (it may hold a password).
+  logger.fatal({ error: error instanceof Error ? error.message : String(error) }, 'cannot start');
+  await emulator?.close();
+  process.exit(1);
+}
 if (stopping) await server.close();
 else logger.info({ url: `${server.url}/graphql` }, 'GraphQL server ready');

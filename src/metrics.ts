@@ -20,6 +20,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly upstreamRetries = new Counter({
+    name: 'align_upstream_retries_total',
+    help: 'Upstream attempts that were retries of an earlier failed attempt, by route template.',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -27,5 +34,6 @@ export class Metrics {
   recordUpstreamCall(call: UpstreamCallRecord): void {
     this.upstreamRequests.inc({ route: call.route, status: call.status === undefined ? 'error' : String(call.status) });
     this.upstreamDuration.observe({ route: call.route }, call.durationMs / 1000);
+    if (call.retry > 0) this.upstreamRetries.inc({ route: call.route });
   }
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AlignTransport } from './align/http.js';
+import { RetryPolicy } from './align/retry.js';
 import { CallerAuthenticator, type CallerAuthResult } from './auth/caller-auth.js';
 import type { Config } from './config.js';
 import { resolveCredential, type CredentialPolicy } from './credentials.js';
@@ -14,6 +15,10 @@ import { requestLimits } from './graphql/plugins/limits.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
+import { DEFAULT_RETENTION_MS, Idempotency } from './idempotency/idempotency.js';
+import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
+import { RedisIdempotencyStore } from './idempotency/redis-store.js';
+import type { IdempotencyStore } from './idempotency/store.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 
@@ -43,13 +48,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authHeader: config.alignAuthHeader,
     attemptTimeoutMs: config.upstreamAttemptTimeoutMs,
     logger,
+    retry: new RetryPolicy({
+      maxRetries: config.upstreamMaxRetries,
+      baseDelayMs: config.upstreamRetryBaseDelayMs,
+      maxDelayMs: config.upstreamRetryMaxDelayMs,
+      retryAfterMaxMs: config.upstreamRetryAfterMaxMs,
+    }),
+    breaker: { failureThreshold: config.breakerFailureThreshold, cooldownMs: config.breakerCooldownMs },
+    maxInFlight: config.upstreamMaxInFlight,
     onCall: (call) => metrics.recordUpstreamCall(call),
   });
+  const idempotencyStore: IdempotencyStore = config.redisUrl
+    ? await RedisIdempotencyStore.connect(config.redisUrl)
+    : new MemoryIdempotencyStore();
   const contextDeps: ContextDependencies = {
     transport,
     enums: new UpstreamEnums(logger),
     logger,
     upstreamDeadlineMs: config.upstreamDeadlineMs,
+    idempotency: new Idempotency(
+      idempotencyStore,
+      // The lease outlives any run (its upstream work is bounded by the deadline), so a second
+      // run can only start after the first has certainly ended, e.g. when its replica crashed.
+      { retentionMs: DEFAULT_RETENTION_MS, leaseMs: config.upstreamDeadlineMs + 5_000, pollMs: 25 },
+      logger,
+    ),
   };
   const credentialPolicy: CredentialPolicy = { serverKey: config.alignApiKey, demoKey: options.demoKey };
 
@@ -171,6 +194,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {
     draining = true;
+    // Load balancers learn from /readyz that this replica is going; until they do, keep serving.
+    if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
     const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
     if (inFlight > 0) {
@@ -181,6 +206,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer.closeAllConnections();
     await stopped;
     await apollo.stop();
+    await idempotencyStore.close();
   }
 
   return {

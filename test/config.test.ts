@@ -160,4 +160,60 @@ describe('loadConfig', () => {
       }),
     ).toEqual(['AUTH_JWKS_URL must use https when NODE_ENV=production (keys fetched in clear could be swapped)']);
   });
+
+  it('has the documented failure-handling defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      upstreamMaxRetries: 2,
+      upstreamRetryBaseDelayMs: 200,
+      upstreamRetryMaxDelayMs: 2_000,
+      upstreamRetryAfterMaxMs: 5_000,
+      breakerFailureThreshold: 5,
+      breakerCooldownMs: 10_000,
+      upstreamMaxInFlight: 64,
+      shutdownDelayMs: 0,
+      redisUrl: undefined,
+    });
+  });
+
+  it('reads the failure-handling variables', () => {
+    const config = loadConfig({
+      ALIGN_MAX_RETRIES: '4',
+      ALIGN_RETRY_BASE_DELAY_MS: '50',
+      ALIGN_RETRY_MAX_DELAY_MS: '800',
+      ALIGN_RETRY_AFTER_MAX_MS: '0',
+      ALIGN_BREAKER_THRESHOLD: '10',
+      ALIGN_BREAKER_COOLDOWN_MS: '30000',
+      ALIGN_MAX_IN_FLIGHT: '8',
+      SHUTDOWN_DELAY_MS: '5000',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+    });
+    expect(config).toMatchObject({
+      upstreamMaxRetries: 4,
+      upstreamRetryBaseDelayMs: 50,
+      upstreamRetryMaxDelayMs: 800,
+      upstreamRetryAfterMaxMs: 0,
+      breakerFailureThreshold: 10,
+      breakerCooldownMs: 30_000,
+      upstreamMaxInFlight: 8,
+      shutdownDelayMs: 5_000,
+    });
+    expect(config.redisUrl?.href).toBe('redis://127.0.0.1:6379/2');
+  });
+
+  it('reports bad failure-handling values, never echoing REDIS_URL', () => {
+    const problems = problemsOf({
+      ALIGN_MAX_RETRIES: '-1',
+      ALIGN_RETRY_BASE_DELAY_MS: '500',
+      ALIGN_RETRY_MAX_DELAY_MS: '100',
+      ALIGN_MAX_IN_FLIGHT: '0',
+      REDIS_URL: 'http://:topsecret@cache:6379',
+    });
+    expect(problems).toEqual([
+      'ALIGN_RETRY_MAX_DELAY_MS must be at least ALIGN_RETRY_BASE_DELAY_MS',
+      'ALIGN_MAX_RETRIES must be a whole number from 0 to 10 (got "-1")',
+      'ALIGN_MAX_IN_FLIGHT must be a whole number from 1 to 10000 (got "0")',
+      'REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0',
+    ]);
+    expect(problems.join('\n')).not.toContain('topsecret');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { CreateCustomerDocument } from './generated/graphql.js';
-import { freePort, runMain as run, waitUntilReady } from './helpers/process.js';
+import { freePort, runMain as run, waitUntilReady } from './helpers/processes.js';
 import { postGraphQL, uniqueEmail } from './helpers/stack.js';
 
 describe('main (npm start)', () => {

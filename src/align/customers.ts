@@ -1,4 +1,6 @@
+import { AlignBadResponseError, AlignConflictError, AlignOutcomeUnknownError, type AlignError } from './errors.js';
 import type { AlignSession, AlignTransport } from './http.js';
+import { sleep } from './retry.js';
 import {
   arrayOf,
   asObject,
@@ -57,7 +59,7 @@ export interface CreateCustomerBody {
 export class CustomersClient {
   constructor(
     private readonly transport: AlignTransport,
-    private readonly session: AlignSession,
+    readonly session: AlignSession,
   ) {}
 
   create(body: CreateCustomerBody, idempotencyKey?: string): Promise<AlignCustomer> {
@@ -68,6 +70,57 @@ export class CustomersClient {
       idempotencyKey,
       parse: (answer) => parseCustomer(answer, 'customer'),
     });
+  }
+
+  /**
+   * Creates a customer, and when the outcome is unknown (timeout, or the connection dropped after
+   * sending) finds out instead of guessing: the upstream keeps emails unique per key, so the
+   * customer either exists under that email now or was not created. A match for what was asked is
+   * returned as the result; another customer under that email is a CONFLICT (the create could not
+   * have succeeded); when there is none, the lookup is repeated with back-off while the write may
+   * still be landing, then the call fails with UPSTREAM_UNAVAILABLE. A 2xx answer whose body is
+   * unreadable is looked up once the same way. The POST is never re-sent here, so nothing is
+   * created twice.
+   */
+  async createOrReconcile(body: CreateCustomerBody, idempotencyKey?: string): Promise<AlignCustomer> {
+    try {
+      return await this.create(body, idempotencyKey);
+    } catch (error) {
+      if (error instanceof AlignOutcomeUnknownError) return this.reconcile(body, error, true);
+      // A 2xx whose body cannot be read: the customer was created, only its answer was lost.
+      if (error instanceof AlignBadResponseError && isSuccess(error.upstreamStatus)) return this.reconcile(body, error, false);
+      throw error;
+    }
+  }
+
+  private async reconcile(body: CreateCustomerBody, original: AlignError, mayStillLand: boolean): Promise<AlignCustomer> {
+    const policy = this.transport.retryPolicy;
+    for (let lookup = 1; ; lookup += 1) {
+      let found: AlignCustomer[];
+      try {
+        found = await this.list({ email: body.email });
+      } catch {
+        throw original;
+      }
+      const sameEmail = found.filter((customer) => customer.email.toLowerCase() === body.email.toLowerCase());
+      const match = sameEmail.find((customer) => matchesBody(customer, body));
+      if (match) return match;
+      if (!mayStillLand) throw original;
+      if (sameEmail.length > 0) {
+        throw new AlignConflictError('A customer with this email already exists with different details.');
+      }
+      const wait = lookup > policy.options.maxRetries ? undefined : policy.backoff(lookup);
+      if (wait === undefined || Date.now() + wait >= this.session.deadlineAt) {
+        throw new AlignOutcomeUnknownError(
+          'The Align API did not confirm the create, and no customer with this email exists yet.',
+        );
+      }
+      try {
+        await sleep(wait, this.session.deadline);
+      } catch {
+        throw original;
+      }
+    }
   }
 
   get(customerId: string): Promise<AlignCustomer> {
@@ -97,6 +150,20 @@ export class CustomersClient {
       parse: (answer) => parseKycs(asObject(answer, 'kyc session').kycs, 'kycs'),
     });
   }
+}
+
+function isSuccess(status: number | undefined): boolean {
+  return status !== undefined && status >= 200 && status < 300;
+}
+
+/** Whether an upstream customer is the one `body` asks for (names as sent, i.e. already trimmed). */
+function matchesBody(customer: AlignCustomer, body: CreateCustomerBody): boolean {
+  // A field the answer leaves out contradicts nothing; older answers call corporates `business`.
+  const agrees = (actual: string | null, asked: string | undefined) => actual === null || actual === (asked ?? null);
+  const type = customer.type === 'business' ? 'corporate' : customer.type;
+  if (!agrees(type, body.type)) return false;
+  if (body.type === 'individual') return agrees(customer.first_name, body.first_name) && agrees(customer.last_name, body.last_name);
+  return agrees(customer.company_name, body.company_name);
 }
 
 export function parseCustomer(value: unknown, what: string): AlignCustomer {

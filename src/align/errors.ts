@@ -62,6 +62,13 @@ export class AlignRateLimitError extends AlignError {
 export class AlignUnavailableError extends AlignError {
   readonly code = 'UPSTREAM_UNAVAILABLE';
 }
+/**
+ * The request may have reached the upstream, but no answer came back (timeout, or the connection
+ * dropped after sending). For a write this means "maybe applied": callers reconcile, never assume.
+ */
+export class AlignOutcomeUnknownError extends AlignUnavailableError {}
+/** Nothing was sent: the circuit is open or too many calls were waiting; retrying now would not help. */
+export class AlignFailFastError extends AlignUnavailableError {}
 /** The upstream answered, but not in the documented shape. */
 export class AlignBadResponseError extends AlignError {
   readonly code = 'UPSTREAM_BAD_RESPONSE';

@@ -3,19 +3,26 @@ import { Agent as HttpsAgent } from 'node:https';
 import got, { RequestError, type Got, type Method, type Response } from 'got';
 import type { AuthHeaderStyle } from '../config.js';
 import type { Logger } from '../logger.js';
+import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import {
   AlignBadResponseError,
   AlignError,
+  AlignOutcomeUnknownError,
   AlignUnavailableError,
   errorFromUpstreamAnswer,
 } from './errors.js';
+import { InFlightLimit } from './in-flight-limit.js';
+import { RetryPolicy, sleep } from './retry.js';
 
 export interface AlignTransportOptions {
   readonly baseUrl: URL;
   readonly authHeader: AuthHeaderStyle;
   readonly attemptTimeoutMs: number;
   readonly logger: Logger;
-  /** Called once per upstream call, for metrics. */
+  readonly retry: RetryPolicy;
+  readonly breaker: { readonly failureThreshold: number; readonly cooldownMs: number };
+  readonly maxInFlight: number;
+  /** Called once per upstream attempt (retries included), for metrics. */
   readonly onCall?: (call: UpstreamCallRecord) => void;
 }
 
@@ -26,6 +33,8 @@ export interface UpstreamCallRecord {
   /** HTTP status, or undefined when no answer arrived. */
   readonly status: number | undefined;
   readonly durationMs: number;
+  /** 0 for the first attempt of a call, 1 for its first retry, ... */
+  readonly retry: number;
 }
 
 /** What one GraphQL request brings to every upstream call it makes. */
@@ -34,6 +43,8 @@ export interface AlignSession {
   readonly requestId: string;
   /** Aborts every upstream call of the request when its overall deadline passes. */
   readonly deadline: AbortSignal;
+  /** When `deadline` aborts (epoch ms), so a back-off that cannot fit is not started. */
+  readonly deadlineAt: number;
 }
 
 export interface AlignRequest<T> {
@@ -52,17 +63,27 @@ export interface AlignRequest<T> {
 /**
  * Sends requests to the Align API: one keep-alive connection pool, a per-attempt timeout, the
  * request-wide deadline, the credential in the configured header, and every failure turned into a
- * typed AlignError. Writes are never retried here.
+ * typed AlignError. It is also the one place that retries (see retry.ts), fails fast while the
+ * upstream is down (circuit-breaker.ts) and bounds the calls in flight (in-flight-limit.ts).
+ *
+ * Only retry-safe requests are sent more than once: reads, and writes that carry an
+ * Idempotency-Key (the upstream answers a repeat with the first result). A write without a key is
+ * sent once; when its outcome is unknown the caller gets AlignOutcomeUnknownError and reconciles.
  */
 export class AlignTransport {
   private readonly got: Got;
+  private readonly breaker: CircuitBreaker;
+  private readonly inFlight: InFlightLimit;
 
   constructor(private readonly options: AlignTransportOptions) {
+    this.breaker = new CircuitBreaker(options.breaker);
+    // Waiting beyond ten rounds of slots means the upstream is far behind; refuse instead of queueing.
+    this.inFlight = new InFlightLimit(options.maxInFlight, options.maxInFlight * 10);
     this.got = got.extend({
       prefixUrl: options.baseUrl.toString(),
       agent: {
-        http: new HttpAgent({ keepAlive: true, maxSockets: 256 }),
-        https: new HttpsAgent({ keepAlive: true, maxSockets: 256 }),
+        http: new HttpAgent({ keepAlive: true, maxSockets: options.maxInFlight }),
+        https: new HttpsAgent({ keepAlive: true, maxSockets: options.maxInFlight }),
       },
       timeout: { request: options.attemptTimeoutMs },
       retry: { limit: 0 },
@@ -73,21 +94,74 @@ export class AlignTransport {
     });
   }
 
+  get retryPolicy(): RetryPolicy {
+    return this.options.retry;
+  }
+
+  /** For health reporting and tests. */
+  get circuitState(): CircuitState {
+    return this.breaker.state;
+  }
+
   async send<T>(session: AlignSession, request: AlignRequest<T>): Promise<T> {
+    const retrySafe = request.method === 'GET' || request.idempotencyKey !== undefined;
+    for (let retry = 0; ; retry += 1) {
+      try {
+        return await this.attempt(session, request, retry);
+      } catch (error) {
+        const delay = retrySafe ? this.options.retry.delayBeforeRetry(error, retry + 1, session.deadlineAt) : undefined;
+        if (delay === undefined) throw error;
+        this.options.logger.debug(
+          {
+            requestId: session.requestId,
+            upstream: `${request.method} ${request.route}`,
+            retry: retry + 1,
+            delayMs: delay,
+            reason: (error as AlignError).code,
+            upstreamStatus: (error as AlignError).upstreamStatus,
+          },
+          'upstream retry',
+        );
+        try {
+          await sleep(delay, session.deadline);
+        } catch {
+          throw error;
+        }
+      }
+    }
+  }
+
+  private async attempt<T>(session: AlignSession, request: AlignRequest<T>, retry: number): Promise<T> {
+    let release: () => void;
+    try {
+      release = await this.inFlight.acquire(session.deadline);
+    } catch (error) {
+      throw this.asAlignError(error, session, false);
+    }
+    let report: (outcome: 'success' | 'failure') => void;
+    try {
+      report = this.breaker.admit();
+    } catch (error) {
+      release();
+      throw error;
+    }
     const routeLabel = `${request.method} ${request.route}`;
     const started = performance.now();
     let status: number | undefined;
     try {
       const response = await this.dispatch(session, request);
       status = response.statusCode;
+      report(status >= 500 ? 'failure' : 'success');
       return this.interpret(session, request, response);
     } catch (error) {
-      throw this.asAlignError(error, session);
+      if (status === undefined) report('failure');
+      throw this.asAlignError(error, session, true);
     } finally {
+      release();
       const durationMs = performance.now() - started;
-      this.options.onCall?.({ method: request.method, route: routeLabel, status, durationMs });
+      this.options.onCall?.({ method: request.method, route: routeLabel, status, durationMs, retry });
       this.options.logger.debug(
-        { requestId: session.requestId, upstream: routeLabel, status, durationMs: Math.round(durationMs) },
+        { requestId: session.requestId, upstream: routeLabel, status, retry, durationMs: Math.round(durationMs) },
         'upstream call',
       );
     }
@@ -145,19 +219,27 @@ export class AlignTransport {
     }
   }
 
-  private asAlignError(error: unknown, session: AlignSession): Error {
+  /** `sent`: the request was handed to the network, so a missing answer leaves its outcome unknown. */
+  private asAlignError(error: unknown, session: AlignSession, sent: boolean): Error {
     if (error instanceof AlignError) return error;
     if (session.deadline.aborted) {
-      return new AlignUnavailableError('The Align API did not answer within the request deadline.');
+      const message = 'The Align API did not answer within the request deadline.';
+      return sent ? new AlignOutcomeUnknownError(message) : new AlignUnavailableError(message);
     }
     if (error instanceof RequestError) {
       // got's own messages include the full URL; callers get a fixed sentence per failure kind.
-      const kind = error.code === 'ETIMEDOUT' ? 'timed out' : 'connection failed';
-      return new AlignUnavailableError(`The Align API is unavailable (${kind}).`);
+      if (error.code !== undefined && NOT_SENT_CODES.has(error.code)) {
+        return new AlignUnavailableError('The Align API is unavailable (connection failed).');
+      }
+      const kind = error.code === 'ETIMEDOUT' ? 'timed out' : 'connection lost';
+      return new AlignOutcomeUnknownError(`The Align API is unavailable (${kind}).`);
     }
     return error instanceof Error ? error : new Error(String(error));
   }
 }
+
+/** Connection errors that happen before any byte of the request leaves: the outcome is known (nothing). */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 const INVALID_JSON = Symbol('invalid JSON');
 

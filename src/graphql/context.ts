@@ -1,9 +1,11 @@
 import { AlignClient } from '../align/client.js';
 import type { AlignTransport } from '../align/http.js';
 import type { Credential } from '../credentials.js';
+import type { Idempotency } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
 import { AuthenticationRequiredError } from './errors.js';
 import { CustomerLoader } from './customers/customer.loader.js';
+import { CustomerService } from './customers/customer.service.js';
 import type { UpstreamEnums } from './upstream-enums.js';
 
 /** What every resolver of one GraphQL request sees. */
@@ -15,6 +17,8 @@ export interface GraphQLContext {
   align(): AlignClient;
   /** Customer reads of this request, deduplicated (same scope as align()). */
   customerLoader(): CustomerLoader;
+  /** Customer writes of this request (idempotency, reconciliation). */
+  customerService(): CustomerService;
 }
 
 export interface ContextDependencies {
@@ -22,6 +26,7 @@ export interface ContextDependencies {
   readonly enums: UpstreamEnums;
   readonly logger: Logger;
   readonly upstreamDeadlineMs: number;
+  readonly idempotency: Idempotency;
 }
 
 export function createContext(
@@ -43,11 +48,15 @@ export function createContext(
         requestId,
         // The clock starts at the first upstream call, so introspection-only requests cost nothing.
         deadline: AbortSignal.timeout(deps.upstreamDeadlineMs),
+        deadlineAt: Date.now() + deps.upstreamDeadlineMs,
       });
       return client;
     },
     customerLoader() {
       return (customerLoader ??= new CustomerLoader(this.align().customers));
+    },
+    customerService() {
+      return new CustomerService(this.align().customers, deps.idempotency);
     },
   };
 }

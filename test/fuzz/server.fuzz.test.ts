@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { freePort, runMain, waitUntilReady, type MainProcess } from '../helpers/process.js';
+import { freePort, runMain, waitUntilReady, type RunningProcess } from '../helpers/processes.js';
 import { describeCounts, fuzzServer } from './invariants.js';
 
 /**
@@ -11,7 +11,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 
 describe('fuzzing the running server', () => {
-  let server: MainProcess;
+  let server: RunningProcess;
   let url: string;
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import { HttpUrlArg } from '../validation/url-arg.js';
 import { UuidArg } from '../validation/uuid-arg.js';
 import { ValidArg } from '../validation/validate-arg.js';
 import { CreateCustomerInput } from './customer.input.js';
-import { toCreateCustomerBody, toCustomer, toKyc, withSupplied } from './customer.mapper.js';
+import { toCustomer, toKyc } from './customer.mapper.js';
 import { Customer } from './customer.type.js';
 import { Kyc } from './kyc.type.js';
 
@@ -36,8 +36,7 @@ export class CustomerResolver {
     @IdempotencyKeyArg() idempotencyKey: string | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<Customer> {
-    const body = toCreateCustomerBody(input);
-    const created = withSupplied(await context.align().customers.create(body, idempotencyKey ?? undefined), body);
+    const created = await context.customerService().create(input, idempotencyKey ?? undefined);
     context.customerLoader().remember(created);
     return toCustomer(created, context.enums);
   }

@@ -15,17 +15,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface MainProcess {
+export interface RunningProcess {
   readonly child: ChildProcess;
-  /** Everything written to stdout and stderr so far. */
   output(): string;
   readonly exited: Promise<number | null>;
 }
 
-/** Runs `node dist/main.js` with `env` on top of this process's environment (minus the server's own settings). */
-export function runMain(env: Record<string, string>): MainProcess {
-  const { ALIGN_API_URL: _u, ALIGN_API_KEY: _k, NODE_ENV: _n, ...inherited } = process.env;
-  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `node dist/main.js` with `env` on top of this process's environment (minus upstream settings). */
+export function runMain(env: Record<string, string>): RunningProcess {
+  const { ALIGN_API_URL: _u, ALIGN_API_KEY: _k, NODE_ENV: _n, REDIS_URL: _r, ...inherited } = process.env;
+  return runProcess(process.execPath, [MAIN], { ...inherited, ...env });
+}
+
+export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): RunningProcess {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
