@@ -23,6 +23,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** How long SIGTERM waits for in-flight requests before closing them. */
   readonly shutdownGraceMs: number;
+  /** Serve the browser explorer at `GET /graphql` (Accept: text/html). */
+  readonly explorer: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -33,6 +35,8 @@ const AUTH_HEADER_STYLES: Record<string, AuthHeaderStyle> = {
   authorization: 'authorization',
   bearer: 'bearer',
 };
+
+const BOOLEANS: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -71,6 +75,17 @@ class Reader {
       return fallback;
     }
     return choice;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = BOOLEANS[raw.toLowerCase()];
+    if (value === undefined) {
+      this.problems.push(`${name} must be true or false (got "${raw}")`);
+      return fallback;
+    }
+    return value;
   }
 
   url(name: string): URL | undefined {
@@ -122,6 +137,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: read.integer('MAX_BODY_BYTES', 102_400, 1_024, 10_485_760),
     logLevel: read.oneOf('LOG_LEVEL', Object.fromEntries(LOG_LEVELS.map((l) => [l, l])), 'info' as LogLevel),
     shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
+    // A development aid: on by default except in production, where an operator opts in.
+    explorer: read.boolean('EXPLORER', !production),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -9,9 +9,12 @@ import { resolveCredential, type CredentialPolicy } from './credentials.js';
 import { createContext, type ContextDependencies, type GraphQLContext } from './graphql/context.js';
 import { createErrorFormatter } from './graphql/errors.js';
 import { requestErrorStatusPlugin } from './graphql/plugins/http-status.js';
+import { requestLoggingPlugin } from './graphql/plugins/request-logging.js';
+import { requestMetricsPlugin } from './graphql/plugins/request-metrics.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
+import { Explorer } from './http/explorer.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 
@@ -59,9 +62,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Shutdown is ours (drain, then stop): Apollo must not act on SIGTERM by itself.
     stopOnTerminationSignals: false,
     logger,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestErrorStatusPlugin()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requestErrorStatusPlugin(),
+      requestLoggingPlugin(logger),
+      requestMetricsPlugin(metrics),
+    ],
   });
   await apollo.start();
+  const explorer = config.explorer
+    ? new Explorer({
+        endpoint: '/graphql',
+        credentialMode: config.alignApiKey !== undefined ? 'server' : options.demoKey !== undefined ? 'demo' : 'caller',
+      })
+    : undefined;
 
   let draining = false;
   let inFlight = 0;
@@ -110,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const search = queryStart === -1 ? '' : rawUrl.slice(queryStart);
     switch (path) {
       case '/graphql':
+        if (explorer?.wantsPage(req, search)) return explorer.servePage(req, res);
         return handleGraphQL(req, res, search);
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
@@ -120,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.end(await metrics.registry.metrics());
         return;
       default:
+        if (explorer?.serveAsset(req, res, path)) return;
         return sendJson(res, 404, { error: 'not found' });
     }
   }
