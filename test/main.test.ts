@@ -1,22 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { describe, expect, it } from '@jest/globals';
 import { CreateCustomerDocument } from './generated/graphql.js';
+import { freePort } from './helpers/ports.js';
 import { postGraphQL, uniqueEmail } from './helpers/stack.js';
 
 /** The built entry point, as `npm start` runs it (the test command builds first). */
 const MAIN = new URL('../dist/main.js', import.meta.url).pathname;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function run(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const { ALIGN_API_URL: _u, ALIGN_API_KEY: _k, NODE_ENV: _n, ...inherited } = process.env;

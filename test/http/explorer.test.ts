@@ -70,7 +70,7 @@ describe('explorer on the embedded emulator (default outside production)', () =>
     expect(read!.query).toContain('query Customer($id: ID!)');
     expect(create!.headers).toBe('');
     // The examples are valid against the schema: the server runs them as they stand.
-    const created = await stack.graphql<{ createCustomer: { id: string } }>(create!.query, JSON.parse(create!.variables));
+    const created = await stack.graphql<{ createCustomer: { id: string } }, Record<string, unknown>>(create!.query, JSON.parse(create!.variables));
     expect(created.body.errors).toBeUndefined();
     const fetched = await stack.graphql(read!.query, { id: created.body.data!.createCustomer.id });
     expect(fetched.body.data).toEqual({ customer: expect.objectContaining({ id: created.body.data!.createCustomer.id }) });
