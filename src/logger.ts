@@ -8,16 +8,37 @@ export type { Logger };
  * this list is the second line of defence, not the first.
  */
 const REDACTED_PATHS = [
+  // credentials
   'apiKey',
   'key',
+  'token',
+  'jwt',
+  'password',
   'authorization',
+  'cookie',
+  '*.apiKey',
+  '*.token',
+  '*.jwt',
+  '*.authorization',
   'headers.authorization',
   'headers["api-key"]',
+  'headers.cookie',
   'req.headers.authorization',
   'req.headers["api-key"]',
+  'req.headers.cookie',
+  // personal data and what carries it
   'variables',
-  'email',
   'input',
+  'email',
+  'firstName',
+  'lastName',
+  'companyName',
+  '*.variables',
+  '*.input',
+  '*.email',
+  '*.firstName',
+  '*.lastName',
+  '*.companyName',
 ];
 
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {

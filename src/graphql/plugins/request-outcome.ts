@@ -1,4 +1,5 @@
 import type { GraphQLRequestContext } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 
 /** What the observability plugins report about one finished GraphQL request. */
 export interface RequestOutcome {
@@ -15,12 +16,17 @@ export interface RequestOutcome {
 const GRAPHQL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 export function outcomeOf(requestContext: GraphQLRequestContext<object>): RequestOutcome {
-  // Resolved name first; a request that failed before resolution reports the name the caller sent.
-  const name = requestContext.operationName ?? requestContext.request.operationName ?? undefined;
+  // Apollo resolves the operation after validation; a request refused by validation still has a
+  // parsed document to name it from, and one that did not parse only the name the caller sent.
+  const operation =
+    requestContext.operation ??
+    (requestContext.document ? getOperationAST(requestContext.document, requestContext.request.operationName) : null) ??
+    undefined;
+  const name = operation ? operation.name?.value : (requestContext.request.operationName ?? undefined);
   const errorCodes = errorCodesOf(requestContext.response);
   return {
     operationName: name !== undefined && GRAPHQL_NAME.test(name) ? name : undefined,
-    operationType: requestContext.operation?.operation,
+    operationType: operation?.operation,
     outcome: errorCodes[0] ?? 'ok',
     errorCodes,
   };
