@@ -8,6 +8,7 @@ import { startStack, type TestStack } from '../helpers/stack.js';
 /** Debian's chromium; `.ci/run` installs it. Playwright's own browser downloads are not used. */
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = new URL('../../test-results/explorer.png', import.meta.url).pathname;
+const FAILURE_SCREENSHOT = new URL('../../test-results/explorer-failure.png', import.meta.url).pathname;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -63,8 +64,9 @@ describe('the explorer in a real browser', () => {
 
     // The example tab is ready: the mutation and its variables are already in the editors.
     const runButton = page.locator('.graphiql-execute-button');
-    await runButton.waitFor({ state: 'visible', timeout: 20_000 });
-    await expect(page.locator('.graphiql-query-editor').innerText()).resolves.toContain('createCustomer(input: $input)');
+    await runButton.waitFor({ state: 'visible', timeout: 30_000 });
+    await waitForEditor(page, '.graphiql-query-editor .CodeMirror', 'createCustomer(input: $input)');
+    await waitForEditor(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror', '"firstName": "Ada"');
 
     await runButton.click();
     const created = (await resultJson(page, 'createCustomer')).createCustomer as Record<string, unknown>;
@@ -86,10 +88,13 @@ describe('the explorer in a real browser', () => {
 
     // The second example tab reads the customer back once its id is pasted into the variables.
     await page.locator('.graphiql-tab', { hasText: 'Customer' }).last().click();
-    await expect(page.locator('.graphiql-query-editor').innerText()).resolves.toContain('customer(id: $id)');
-    await page.locator('.graphiql-editor-tool .CodeMirror').first().evaluate((element, id) => {
+    await waitForEditor(page, '.graphiql-query-editor .CodeMirror', 'customer(id: $id)');
+    const variablesEditor = '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror';
+    await waitForEditor(page, variablesEditor, '"id"');
+    await page.locator(variablesEditor).evaluate((element, id) => {
       (element as unknown as { CodeMirror: CodeMirrorLike }).CodeMirror.setValue(JSON.stringify({ id }));
     }, created.id);
+    await waitForEditor(page, variablesEditor, String(created.id));
     await runButton.click();
     const read = (await resultJson(page, 'customer')).customer as Record<string, unknown>;
     expect(read).toMatchObject({ id: created.id, email: created.email, type: 'INDIVIDUAL', companyName: null });
@@ -98,7 +103,7 @@ describe('the explorer in a real browser', () => {
     expect(requestedHosts.filter((host) => !LOOPBACK_HOSTS.has(host))).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.close();
-  }, 90_000);
+  }, 150_000);
 });
 
 /** The page's document, as the functions evaluated in the browser use it (tests compile without the DOM lib). */
@@ -109,19 +114,31 @@ interface CodeMirrorLike {
   setValue(value: string): void;
 }
 
+/** Waits until a CodeMirror editor's text contains `wanted`; on timeout, a screenshot and the text tell why. */
+async function waitForEditor(page: Page, selector: string, wanted: string): Promise<string> {
+  const read = () =>
+    page.locator(selector).evaluate((element) => (element as unknown as { CodeMirror: CodeMirrorLike }).CodeMirror.getValue());
+  try {
+    await page.waitForFunction(
+      ({ selector, wanted }) => {
+        const element = document.querySelector(selector) as unknown as { CodeMirror?: CodeMirrorLike } | null;
+        return (element?.CodeMirror?.getValue() ?? '').includes(wanted);
+      },
+      { selector, wanted },
+      { timeout: 30_000 },
+    );
+  } catch (error) {
+    mkdirSync(dirname(FAILURE_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: FAILURE_SCREENSHOT });
+    const text = await read().catch(() => '(editor not found)');
+    throw new Error(`${selector} never showed ${wanted} (screenshot: ${FAILURE_SCREENSHOT}); it shows:\n${text}\n${String(error)}`);
+  }
+  return read();
+}
+
 /** Waits until the result pane holds `data.<field>`, then returns `data` (failing on any error). */
 async function resultJson(page: Page, field: string): Promise<Record<string, unknown>> {
-  await page.waitForFunction(
-    (wanted) => {
-      const element = document.querySelector('.result-window .CodeMirror') as unknown as { CodeMirror?: CodeMirrorLike } | null;
-      return (element?.CodeMirror?.getValue() ?? '').includes(`"${wanted}"`);
-    },
-    field,
-    { timeout: 20_000 },
-  );
-  const text = await page
-    .locator('.result-window .CodeMirror')
-    .evaluate((element) => (element as unknown as { CodeMirror: CodeMirrorLike }).CodeMirror.getValue());
+  const text = await waitForEditor(page, '.result-window .CodeMirror', `"${field}"`);
   const result = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown };
   expect(result.errors).toBeUndefined();
   return result.data!;
