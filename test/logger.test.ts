@@ -16,7 +16,7 @@ describe('logger', () => {
     ]);
   });
 
-  it('redacts credentials and personal data at the top level and one level down', () => {
+  it('redacts credentials and personal data at the top level and in headers', () => {
     const { logger, lines } = capture();
     const secrets = {
       apiKey: 'sk-top-1',
@@ -30,14 +30,14 @@ describe('logger', () => {
       variables: { id: 'v-1' },
       input: { individual: { email: 'in@example.com' } },
       headers: { authorization: 'Bearer sk-h-5', 'api-key': 'sk-h-6', cookie: 'session=c-7' },
-      nested: { apiKey: 'sk-n-8', email: 'n@example.com', firstName: 'Grace', token: 'tok-n-9', authorization: 'raw-n-10' },
+      req: { headers: { authorization: 'Bearer sk-r-8', 'api-key': 'sk-r-9', cookie: 'session=c-10' } },
     };
     logger.info(secrets, 'with secrets');
     const text = JSON.stringify(lines());
     for (const value of ['sk-top-1', 'tok-top-2', 'eyJ.top.3', 'sk-top-4', 'ada@example.com', 'Ada', 'Lovelace', 'Acme', 'v-1',
-      'in@example.com', 'sk-h-5', 'sk-h-6', 'c-7', 'sk-n-8', 'n@example.com', 'Grace', 'tok-n-9', 'raw-n-10']) {
+      'in@example.com', 'sk-h-5', 'sk-h-6', 'c-7', 'sk-r-8', 'sk-r-9', 'c-10']) {
       expect({ value, leaked: text.includes(value) }).toEqual({ value, leaked: false });
     }
-    expect(lines()[0]).toMatchObject({ email: '[redacted]', nested: { apiKey: '[redacted]' } });
+    expect(lines()[0]).toMatchObject({ email: '[redacted]', headers: { 'api-key': '[redacted]' } });
   });
 });
