@@ -23,8 +23,45 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** How long SIGTERM waits for in-flight requests before closing them. */
   readonly shutdownGraceMs: number;
-  /** Serve the browser explorer at `GET /graphql` (Accept: text/html). */
+  /** Limits on one GraphQL document (see src/graphql/plugins/limits.ts). */
+  readonly queryLimits: QueryLimits;
+  /** Whether `__schema`/`__type` are answered; off by default in production. */
+  readonly introspection: boolean;
+  /** Serve the browser explorer at `GET /graphql` (Accept: text/html); it needs introspection. */
   readonly explorer: boolean;
+  /** How callers prove who they are in server-key mode; set exactly when `alignApiKey` is. */
+  readonly callerAuth: CallerAuthConfig | undefined;
+}
+
+export interface QueryLimits {
+  /** Deepest selection nesting, fragments flattened, introspection included. */
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  /** Lexical tokens of the document, counted by graphql-js while parsing. */
+  readonly maxTokens: number;
+  /** graphql-armor's cost (objects 2, scalars 1, times 1.5 per level); introspection not counted. */
+  readonly maxCost: number;
+  /** Mutation root fields (aliases included) in one operation. */
+  readonly maxMutations: number;
+}
+
+/**
+ * Server-key mode: the server acts with its own Align key, so every caller must prove who it is with
+ * a JWT (verified against a JWKS URL or an HS256 shared secret) or a trusted gateway's secret header.
+ */
+export interface CallerAuthConfig {
+  readonly jwt?: {
+    readonly jwksUrl?: URL;
+    readonly secret?: string;
+    readonly issuer: string;
+    readonly audience: string;
+  };
+  readonly gateway?: {
+    /** Lower-case header name. */
+    readonly header: string;
+    readonly secret: string;
+  };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -36,14 +73,19 @@ const AUTH_HEADER_STYLES: Record<string, AuthHeaderStyle> = {
   bearer: 'bearer',
 };
 
-const BOOLEANS: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
-
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
+
+const BOOLEANS: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
+
+const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
+/** Headers that carry other meanings here; a gateway secret must travel in a header of its own. */
+const RESERVED_HEADERS = new Set(['authorization', 'api-key', 'cookie', 'content-type', 'host', 'x-request-id']);
+const MIN_SECRET_LENGTH = 32;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -84,6 +126,16 @@ class Reader {
     if (value === undefined) {
       this.problems.push(`${name} must be true or false (got "${raw}")`);
       return fallback;
+    }
+    return value;
+  }
+
+  /** A secret: checked for length without ever echoing it. */
+  secret(name: string, minLength: number): string | undefined {
+    const value = this.string(name);
+    if (value !== undefined && value.length < minLength) {
+      this.problems.push(`${name} must be at least ${minLength} characters long`);
+      return undefined;
     }
     return value;
   }
@@ -137,9 +189,63 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: read.integer('MAX_BODY_BYTES', 102_400, 1_024, 10_485_760),
     logLevel: read.oneOf('LOG_LEVEL', Object.fromEntries(LOG_LEVELS.map((l) => [l, l])), 'info' as LogLevel),
     shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
+    queryLimits: {
+      maxDepth: read.integer('MAX_QUERY_DEPTH', 20, 1, 1_000),
+      maxAliases: read.integer('MAX_ALIASES', 15, 0, 10_000),
+      maxDirectives: read.integer('MAX_DIRECTIVES', 50, 0, 10_000),
+      maxTokens: read.integer('MAX_TOKENS', 1_000, 50, 1_000_000),
+      maxCost: read.integer('MAX_QUERY_COST', 5_000, 1, 10_000_000),
+      maxMutations: read.integer('MAX_MUTATIONS_PER_OPERATION', 5, 1, 1_000),
+    },
+    introspection: read.boolean('INTROSPECTION', !production),
     // A development aid: on by default except in production, where an operator opts in.
     explorer: read.boolean('EXPLORER', !production),
+    callerAuth: readCallerAuth(read, alignApiKey !== undefined, production),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+function readCallerAuth(read: Reader, serverKeyMode: boolean, production: boolean): CallerAuthConfig | undefined {
+  const jwksUrl = read.url('AUTH_JWKS_URL');
+  if (production && jwksUrl?.protocol === 'http:') {
+    read.problems.push('AUTH_JWKS_URL must use https when NODE_ENV=production (keys fetched in clear could be swapped)');
+  }
+  const secret = read.secret('AUTH_JWT_SECRET', MIN_SECRET_LENGTH);
+  const issuer = read.string('AUTH_JWT_ISSUER');
+  const audience = read.string('AUTH_JWT_AUDIENCE');
+  const gatewaySecret = read.secret('AUTH_GATEWAY_SECRET', MIN_SECRET_LENGTH);
+  const gatewayHeader = (read.string('AUTH_GATEWAY_HEADER') ?? 'x-gateway-secret').toLowerCase();
+  const named = ['AUTH_JWKS_URL', 'AUTH_JWT_SECRET', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'AUTH_GATEWAY_SECRET', 'AUTH_GATEWAY_HEADER']
+    .filter((name) => read.string(name) !== undefined);
+
+  if (!serverKeyMode) {
+    if (named.length > 0) {
+      read.problems.push(
+        `${named.join(', ')} only apply with ALIGN_API_KEY (server-key mode); without it each caller sends its own Align key`,
+      );
+    }
+    return undefined;
+  }
+  const jwtNamed = read.string('AUTH_JWKS_URL') !== undefined || read.string('AUTH_JWT_SECRET') !== undefined;
+  const gatewayNamed = read.string('AUTH_GATEWAY_SECRET') !== undefined;
+  if (!jwtNamed && !gatewayNamed) {
+    read.problems.push(
+      'ALIGN_API_KEY is set, so callers must authenticate: set AUTH_JWKS_URL or AUTH_JWT_SECRET (with AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE), or AUTH_GATEWAY_SECRET for a trusted gateway',
+    );
+    return undefined;
+  }
+  if (read.string('AUTH_JWKS_URL') !== undefined && read.string('AUTH_JWT_SECRET') !== undefined) {
+    read.problems.push('set only one of AUTH_JWKS_URL and AUTH_JWT_SECRET');
+  }
+  if (jwtNamed && (issuer === undefined || audience === undefined)) {
+    read.problems.push('AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE are required with AUTH_JWKS_URL or AUTH_JWT_SECRET');
+  }
+  if (!HEADER_NAME.test(gatewayHeader) || RESERVED_HEADERS.has(gatewayHeader)) {
+    read.problems.push(`AUTH_GATEWAY_HEADER must be a header name of its own, such as x-gateway-secret (got "${gatewayHeader}")`);
+  }
+  return {
+    jwt: jwtNamed ? { jwksUrl, secret, issuer: issuer ?? '', audience: audience ?? '' } : undefined,
+    gateway: gatewaySecret !== undefined ? { header: gatewayHeader, secret: gatewaySecret } : undefined,
+  };
 }

@@ -23,6 +23,9 @@ const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers["api-key"]',
   'req.headers.cookie',
+  'headers["x-gateway-secret"]',
+  'req.headers["x-gateway-secret"]',
+  'secret',
   // personal data and what carries it
   'variables',
   'input',

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { EMULATOR_DEMO_KEY, startEmulator, type RunningEmulator } from './emulator/index.js';
-import { createLogger } from './logger.js';
-import { startServer } from './server.js';
+import { createLogger, type Logger } from './logger.js';
+import { startServer, type RunningServer } from './server.js';
 
-async function main(): Promise<void> {
-  let config;
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -15,47 +14,43 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
-
-  let emulator: RunningEmulator | undefined;
-  let alignApiUrl = config.alignApiUrl;
-  if (alignApiUrl === undefined) {
-    emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
-    alignApiUrl = new URL(emulator.url);
-    logger.info(
-      { emulatorUrl: emulator.url },
-      'ALIGN_API_URL is not set: using the embedded Align emulator (requests without a key use its demo key)',
-    );
-  }
-
-  const server = await startServer({
-    config,
-    alignApiUrl,
-    demoKey: emulator ? EMULATOR_DEMO_KEY : undefined,
-    logger,
-  });
-  logger.info({ url: `${server.url}/graphql` }, 'GraphQL server ready');
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    server
-      .close()
-      .then(() => emulator?.close())
-      .then(() => {
-        logger.info('stopped');
-        logger.flush();
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        logger.error({ error: String(error) }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
 }
 
-await main();
+const config = readConfig();
+const logger: Logger = createLogger(config.logLevel);
+let emulator: RunningEmulator | undefined;
+let server: RunningServer | undefined;
+
+// Installed before anything listens, so a signal that arrives during start-up is handled too.
+let stopping = false;
+function stop(signal: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  Promise.resolve(server?.close())
+    .then(() => emulator?.close())
+    .then(() => {
+      logger.info('stopped');
+      process.exit(0);
+    })
+    .catch((error: unknown) => {
+      logger.error({ error: String(error) }, 'shutdown failed');
+      process.exit(1);
+    });
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+
+let alignApiUrl = config.alignApiUrl;
+if (alignApiUrl === undefined) {
+  emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+  alignApiUrl = new URL(emulator.url);
+  logger.info(
+    { emulatorUrl: emulator.url },
+    'ALIGN_API_URL is not set: using the embedded Align emulator (requests without a key use its demo key)',
+  );
+}
+
+server = await startServer({ config, alignApiUrl, demoKey: emulator ? EMULATOR_DEMO_KEY : undefined, logger });
+if (stopping) await server.close();
+else logger.info({ url: `${server.url}/graphql` }, 'GraphQL server ready');

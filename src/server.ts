@@ -4,17 +4,19 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { AlignTransport } from './align/http.js';
+import { CallerAuthenticator, type CallerAuthResult } from './auth/caller-auth.js';
 import type { Config } from './config.js';
 import { resolveCredential, type CredentialPolicy } from './credentials.js';
 import { createContext, type ContextDependencies, type GraphQLContext } from './graphql/context.js';
 import { createErrorFormatter } from './graphql/errors.js';
 import { requestErrorStatusPlugin } from './graphql/plugins/http-status.js';
+import { requestLimits } from './graphql/plugins/limits.js';
 import { requestLoggingPlugin } from './graphql/plugins/request-logging.js';
 import { requestMetricsPlugin } from './graphql/plugins/request-metrics.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
-import { Explorer } from './http/explorer.js';
+import { Explorer, explorerCredentialHint } from './http/explorer.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 
@@ -54,27 +56,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const credentialPolicy: CredentialPolicy = { serverKey: config.alignApiKey, demoKey: options.demoKey };
 
+  const callerAuth = config.callerAuth ? new CallerAuthenticator(config.callerAuth, logger) : undefined;
+  const { plugins: limitPlugins, ...limitOptions } = requestLimits({
+    limits: config.queryLimits,
+    introspection: config.introspection,
+  });
+
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildGraphQLSchema(),
     formatError: createErrorFormatter(logger),
-    includeStacktraceInErrorResponses: false,
-    introspection: true,
+    ...limitOptions,
     // Shutdown is ours (drain, then stop): Apollo must not act on SIGTERM by itself.
     stopOnTerminationSignals: false,
     logger,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       requestErrorStatusPlugin(),
+      ...limitPlugins,
       requestLoggingPlugin(logger),
       requestMetricsPlugin(metrics),
     ],
   });
   await apollo.start();
   const explorer = config.explorer
-    ? new Explorer({
-        endpoint: '/graphql',
-        credentialMode: config.alignApiKey !== undefined ? 'server' : options.demoKey !== undefined ? 'demo' : 'caller',
-      })
+    ? new Explorer({ endpoint: '/graphql', credentialHint: explorerCredentialHint(config, options.demoKey !== undefined) })
     : undefined;
 
   let draining = false;
@@ -84,6 +89,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
     const requestId = incomingRequestId(req) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
+    if (callerAuth) {
+      // Server-key mode is never anonymous: refused before the body is even read.
+      const authentication = await callerAuth.authenticate(req.headers);
+      if (!authentication.ok) return sendAuthenticationFailure(res, authentication);
+    }
     let body: unknown;
     if (req.method === 'POST') {
       const text = await readBody(req, config.maxBodyBytes);
@@ -158,8 +168,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (inFlight === 0) idle?.();
       });
   });
-  httpServer.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable) socket.end(clientErrorResponse(error));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -211,6 +221,31 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 function sendGraphQLError(res: ServerResponse, status: number, message: string, code: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/** 401 for a caller that did not prove who it is; 503 when its token cannot be checked (the JWKS is down). */
+function sendAuthenticationFailure(res: ServerResponse, failure: Extract<CallerAuthResult, { ok: false }>): void {
+  if (failure.reason === 'unavailable') {
+    res.setHeader('retry-after', '5');
+    return sendGraphQLError(res, 503, failure.message, 'UPSTREAM_UNAVAILABLE');
+  }
+  res.setHeader('www-authenticate', failure.reason === 'missing' ? 'Bearer' : 'Bearer error="invalid_token"');
+  sendGraphQLError(res, 401, failure.message, 'UNAUTHENTICATED');
+}
+
+/** What Node's HTTP parser refused (e.g. a URL or headers beyond 16 KiB), still as a GraphQL error with a code. */
+function clientErrorResponse(error: NodeJS.ErrnoException): string {
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({
+    errors: [
+      {
+        message: tooLarge ? 'The request line or headers are too large.' : 'The HTTP request is malformed.',
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ],
+  });
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  return `HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
 
 function describe(error: unknown): { name: string; message: string; stack?: string } {

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       HOST: '127.0.0.1',
       ALIGN_API_URL: 'https://api-sandbox.alignlabs.dev',
       ALIGN_API_KEY: 'k',
+      AUTH_GATEWAY_SECRET: 'a-gateway-secret-of-32-characters',
       ALIGN_AUTH_HEADER: 'Authorization',
       ALIGN_TIMEOUT_MS: '5000',
       ALIGN_DEADLINE_MS: '9000',
@@ -74,7 +75,7 @@ describe('loadConfig', () => {
   });
 
   it('never echoes ALIGN_API_KEY', () => {
-    const problems = problemsOf({ ALIGN_API_KEY: 'bad key with spaces' });
+    const problems = problemsOf({ ALIGN_API_KEY: 'bad key with spaces', AUTH_GATEWAY_SECRET: 'g'.repeat(32) });
     expect(problems).toEqual(['ALIGN_API_KEY must not contain white space']);
   });
 
@@ -95,5 +96,81 @@ describe('loadConfig', () => {
 
   it('rejects an EXPLORER value that is not a boolean', () => {
     expect(problemsOf({ EXPLORER: 'sometimes' })).toEqual(['EXPLORER must be true or false (got "sometimes")']);
+  });
+
+  it('has documented defaults for limits and introspection, and reads their overrides', () => {
+    expect(loadConfig({})).toMatchObject({
+      introspection: true,
+      callerAuth: undefined,
+      queryLimits: { maxDepth: 20, maxAliases: 15, maxDirectives: 50, maxTokens: 1000, maxCost: 5000, maxMutations: 5 },
+    });
+    expect(loadConfig({ NODE_ENV: 'production', ALIGN_API_URL: 'https://api.alignlabs.dev' }).introspection).toBe(false);
+    const config = loadConfig({
+      INTROSPECTION: 'false',
+      MAX_QUERY_DEPTH: '8',
+      MAX_ALIASES: '0',
+      MAX_DIRECTIVES: '4',
+      MAX_TOKENS: '400',
+      MAX_QUERY_COST: '900',
+      MAX_MUTATIONS_PER_OPERATION: '1',
+    });
+    expect(config.introspection).toBe(false);
+    expect(config.queryLimits).toEqual({ maxDepth: 8, maxAliases: 0, maxDirectives: 4, maxTokens: 400, maxCost: 900, maxMutations: 1 });
+    expect(problemsOf({ INTROSPECTION: 'maybe', MAX_QUERY_DEPTH: '0', MAX_TOKENS: '10' })).toEqual([
+      'MAX_QUERY_DEPTH must be a whole number from 1 to 1000 (got "0")',
+      'MAX_TOKENS must be a whole number from 50 to 1000000 (got "10")',
+      'INTROSPECTION must be true or false (got "maybe")',
+    ]);
+  });
+
+  it('refuses ALIGN_API_KEY without a way for callers to authenticate', () => {
+    expect(problemsOf({ ALIGN_API_KEY: 'k' })).toEqual([
+      'ALIGN_API_KEY is set, so callers must authenticate: set AUTH_JWKS_URL or AUTH_JWT_SECRET (with AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE), or AUTH_GATEWAY_SECRET for a trusted gateway',
+    ]);
+  });
+
+  it('reads each way of caller authentication in server-key mode', () => {
+    const secret = 's'.repeat(32);
+    expect(
+      loadConfig({ ALIGN_API_KEY: 'k', AUTH_JWKS_URL: 'https://id.example/jwks', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })
+        .callerAuth,
+    ).toEqual({ jwt: { jwksUrl: new URL('https://id.example/jwks'), secret: undefined, issuer: 'i', audience: 'a' }, gateway: undefined });
+    expect(
+      loadConfig({ ALIGN_API_KEY: 'k', AUTH_GATEWAY_SECRET: secret, AUTH_GATEWAY_HEADER: 'X-Edge-Auth' }).callerAuth,
+    ).toEqual({ jwt: undefined, gateway: { header: 'x-edge-auth', secret } });
+  });
+
+  it('reports bad caller authentication settings without echoing secrets', () => {
+    const problems = problemsOf({
+      ALIGN_API_KEY: 'k',
+      AUTH_JWKS_URL: 'https://id.example/jwks',
+      AUTH_JWT_SECRET: 'short-secret-value',
+      AUTH_GATEWAY_SECRET: 'tiny-gateway-secret',
+      AUTH_GATEWAY_HEADER: 'authorization',
+    });
+    expect(problems).toEqual([
+      'AUTH_JWT_SECRET must be at least 32 characters long',
+      'AUTH_GATEWAY_SECRET must be at least 32 characters long',
+      'set only one of AUTH_JWKS_URL and AUTH_JWT_SECRET',
+      'AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE are required with AUTH_JWKS_URL or AUTH_JWT_SECRET',
+      'AUTH_GATEWAY_HEADER must be a header name of its own, such as x-gateway-secret (got "authorization")',
+    ]);
+    expect(problems.join('\n')).not.toMatch(/short-secret-value|tiny-gateway-secret/);
+  });
+
+  it('refuses caller authentication settings outside server-key mode, and a plain-http JWKS in production', () => {
+    expect(problemsOf({ AUTH_GATEWAY_SECRET: 'g'.repeat(32) })).toEqual([
+      'AUTH_GATEWAY_SECRET only apply with ALIGN_API_KEY (server-key mode); without it each caller sends its own Align key',
+    ]);
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        ALIGN_API_URL: 'https://api.alignlabs.dev',
+        ALIGN_API_KEY: 'k',
+        AUTH_JWKS_URL: 'http://id.example/jwks',
+        AUTH_JWT_ISSUER: 'i',
+        AUTH_JWT_AUDIENCE: 'a',
+      }),
+    ).toEqual(['AUTH_JWKS_URL must use https when NODE_ENV=production (keys fetched in clear could be swapped)']);
   });
 });

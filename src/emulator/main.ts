@@ -20,8 +20,6 @@ try {
 const emulator = await startEmulator(settings).catch((error: unknown) =>
   fail(`cannot listen on ${settings.host}:${settings.port}: ${(error as Error).message}`),
 );
-console.log(`Align emulator listening on ${emulator.url}`);
-
 let stopping = false;
 function shutdown(): void {
   if (stopping) return;
@@ -31,5 +29,7 @@ function shutdown(): void {
     (error: unknown) => fail(`error while closing: ${(error as Error).message}`),
   );
 }
+// Handlers go in before the URL is printed: whoever waits for that line may signal at once.
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
+console.log(`Align emulator listening on ${emulator.url}`);

@@ -64,6 +64,16 @@ function extensionsOf(error: AlignError): Record<string, unknown> {
 }
 
 /**
+ * Apollo Server refuses a few malformed requests (e.g. an unsupported or mismatched persisted-query
+ * hash) with a fixed message and an HTTP 4xx status but no code; they are the caller's mistake, not a bug.
+ */
+function isApolloRequestRefusal(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/**
  * The last stop of every error before it leaves the server: upstream errors get their public code,
  * errors that already carry a public code pass (without stack traces), and anything else is a bug,
  * logged in full and masked for the caller.
@@ -79,6 +89,9 @@ export function createErrorFormatter(logger: Logger) {
     if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { message, locations, path, extensions };
+    }
+    if (isApolloRequestRefusal(original)) {
+      return { message, locations, path, extensions: { code: 'BAD_REQUEST' } };
     }
     // Only name, message and stack: other properties of a library's error can hold request headers.
     const bug = original instanceof Error ? original : new Error(String(original));

@@ -6,6 +6,7 @@ import { GraphQLInputObjectType, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CustomerResolver } from './customers/customer.resolver.js';
 import { resolveCustomerReference } from './customers/customer.type.js';
+import { guardEntityRepresentations } from './validation/entity-representations.js';
 
 const FEDERATION_HEADER = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -27,7 +28,7 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   const resolvers = resolverMapOf(typed);
   resolvers.Customer = { __resolveReference: resolveCustomerReference };
   const subgraph = buildSubgraphSchema({ typeDefs: parse(FEDERATION_HEADER + sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
-  return enforceOneOf(subgraph);
+  return guardEntityRepresentations(enforceOneOf(subgraph));
 }
 
 function enforceOneOf(schema: GraphQLSchema): GraphQLSchema {

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Config } from '../config.js';
 import { EXPLORER_BOOT_SCRIPT, EXPLORER_STYLES, explorerPage, type ExplorerTab } from './explorer-page.js';
 
 /**
@@ -12,19 +13,28 @@ import { EXPLORER_BOOT_SCRIPT, EXPLORER_STYLES, explorerPage, type ExplorerTab }
  * requests are answered from an allow-list held in memory, so no request path ever reaches the disk.
  */
 
-/** How requests from the page are authenticated; decides the default headers shown to the user. */
-export type ExplorerCredentialMode =
-  /** The embedded emulator: requests without a key use its demo key. */
-  | 'demo'
-  /** ALIGN_API_KEY is set: the server's key is used whatever the page sends. */
-  | 'server'
-  /** Each caller sends its own key in a header. */
-  | 'caller';
+/** A header the user must fill in before running anything; none when requests work as they stand. */
+export interface ExplorerCredentialHint {
+  readonly header: string;
+  readonly placeholder: string;
+}
 
 export interface ExplorerOptions {
   /** Path the page sends GraphQL requests to. */
   readonly endpoint: string;
-  readonly credentialMode: ExplorerCredentialMode;
+  readonly credentialHint: ExplorerCredentialHint | undefined;
+}
+
+/**
+ * What the page's Headers tab starts with: nothing on the embedded emulator (its demo key serves
+ * callers without one), the caller's own Align key otherwise, and in server-key mode the token or
+ * gateway secret that mode requires (CallerAuthConfig).
+ */
+export function explorerCredentialHint(config: Pick<Config, 'alignApiKey' | 'callerAuth'>, demoKey: boolean): ExplorerCredentialHint | undefined {
+  if (config.callerAuth?.jwt) return { header: 'Authorization', placeholder: 'Bearer <your access token (JWT)>' };
+  if (config.callerAuth?.gateway) return { header: config.callerAuth.gateway.header, placeholder: '<gateway secret>' };
+  if (config.alignApiKey !== undefined || demoKey) return undefined;
+  return { header: 'Authorization', placeholder: 'Bearer <your Align API key>' };
 }
 
 /** Where assets are served from; their names carry a content hash, so they can be cached forever. */
@@ -99,7 +109,7 @@ export class Explorer {
       endpoint: this.options.endpoint,
       scripts: [this.urls.react, this.urls.reactDom, this.urls.graphiql, this.urls.boot],
       stylesheets: [this.urls.graphiqlCss, this.urls.styles],
-      tabs: defaultTabs(this.options.credentialMode),
+      tabs: defaultTabs(this.options.credentialHint),
     });
     res.statusCode = 200;
     res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -178,12 +188,11 @@ query Customer($id: ID!) {
 }
 `;
 
-function defaultTabs(mode: ExplorerCredentialMode): ExplorerTab[] {
+function defaultTabs(hint: ExplorerCredentialHint | undefined): ExplorerTab[] {
   // A fresh address per page load: emails are unique per Align account, so a fixed one would
   // answer CONFLICT from the second run on.
   const email = `ada.${randomBytes(4).toString('hex')}@example.com`;
-  const headers =
-    mode === 'caller' ? JSON.stringify({ Authorization: 'Bearer <your Align API key>' }, null, 2) : '';
+  const headers = hint ? JSON.stringify({ [hint.header]: hint.placeholder }, null, 2) : '';
   return [
     {
       query: CREATE_CUSTOMER,

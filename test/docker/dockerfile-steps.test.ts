@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { CreateCustomerDocument, GetCustomerDocument } from '../generated/graphql.js';
 import { postGraphQL, uniqueEmail } from '../helpers/stack.js';
-import { freePort } from '../helpers/ports.js';
+import { freePort } from '../helpers/process.js';
 import { dockerignoreMatcher, parseDockerfile, type Instruction, type Stage } from './dockerfile.js';
 
 /**

@@ -68,6 +68,57 @@ describe('the subgraph', () => {
     expect(await stack.admin.requestCount(GET_ROUTE)).toBe(10);
   });
 
+  it('shares one upstream GET between customer(id) and _entities in the same operation', async () => {
+    const [id] = await seedCustomers(KEY_A, 1);
+    const { body } = await stack.graphql<{ customer: { email: string }; _entities: Array<{ id: string }> }, unknown>(
+      `query($id: ID!, $representations: [_Any!]!) {
+        customer(id: $id) { email }
+        _entities(representations: $representations) { ... on Customer { id } }
+      }`,
+      { id, representations: [{ __typename: 'Customer', id }, { __typename: 'Customer', id }] },
+      asA,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ customer: { email: 'entity0@example.com' }, _entities: [{ id }, { id }] });
+    expect(await stack.admin.requestCount(GET_ROUTE)).toBe(1);
+  });
+
+  it('fetches at most 8 customers at a time for one request', async () => {
+    const ids = await seedCustomers(KEY_A, 20);
+    await stack.admin.addFault({ route: GET_ROUTE, kind: 'delay', delayMs: 150 });
+    const started = Date.now();
+    const { body } = await stack.graphql<{ _entities: Array<{ id: string }> }, unknown>(
+      ENTITIES,
+      { representations: representations(ids, 20) },
+      asA,
+    );
+    const elapsed = Date.now() - started;
+    expect(body.data!._entities.map((entity) => entity.id)).toEqual(ids);
+    // 20 GETs of 150 ms, 8 at a time, take three rounds; unbounded they would take one.
+    expect(elapsed).toBeGreaterThanOrEqual(3 * 150 - 20);
+    expect(await stack.admin.requestCount(GET_ROUTE)).toBe(20);
+  });
+
+  it('refuses representations that name no entity type as BAD_USER_INPUT, before any upstream call', async () => {
+    const [id] = await seedCustomers(KEY_A, 1);
+    await stack.admin.reset();
+    const { body } = await stack.graphql<{ _entities: unknown[] }, unknown>(
+      ENTITIES,
+      { representations: [{ __typename: 'Customer', id }, false, { id }, { __typename: 'Query' }] },
+      asA,
+    );
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: 'Some representations do not name an entity type.',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fieldErrors: [1, 2, 3].map((index) => ({ path: `representations.${index}.__typename`, message: 'must be one of Customer' })),
+        },
+      }),
+    ]);
+    expect(await stack.admin.totalRequests()).toBe(0);
+  });
+
   it('resolves unknown and malformed ids to null; malformed ones cost no upstream call', async () => {
     const [id] = await seedCustomers(KEY_A, 1);
     const { body } = await stack.graphql<{ _entities: unknown[] }, unknown>(

@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EXPLORER_CSP, Explorer } from '../../src/http/explorer.js';
+import { loadConfig } from '../../src/config.js';
+import { EXPLORER_CSP, Explorer, explorerCredentialHint } from '../../src/http/explorer.js';
 import { startStack, type TestStack } from '../helpers/stack.js';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -131,7 +132,7 @@ describe('explorer settings', () => {
       expect(response.status).toBe(400);
       expect(response.headers.get('content-security-policy')).toBeNull();
       expect(JSON.parse(html).errors[0].extensions.code).toBe('BAD_REQUEST');
-      const paths = new Explorer({ endpoint: '/graphql', credentialMode: 'demo' }).assetUrls();
+      const paths = new Explorer({ endpoint: '/graphql', credentialHint: undefined }).assetUrls();
       expect(paths).toHaveLength(6);
       for (const path of paths) expect((await rawGet(stack.server.url, path)).status).toBe(404);
     } finally {
@@ -149,12 +150,23 @@ describe('explorer settings', () => {
     }
   });
 
-  it('needs no header when the server holds the key (ALIGN_API_KEY)', async () => {
-    const stack = await startStack({ demoKey: false, env: { ALIGN_API_KEY: 'server-held-key-1' } });
+  it('asks for the access token in server-key mode with JWTs, and for the gateway secret with a gateway', async () => {
+    const jwtMode = await startStack({
+      demoKey: false,
+      env: { ALIGN_API_KEY: 'server-held-key-1', AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' },
+    });
     try {
-      expect(settingsOf((await explorerPage(stack)).html).tabs[0]!.headers).toBe('');
+      expect(JSON.parse(settingsOf((await explorerPage(jwtMode)).html).tabs[0]!.headers)).toEqual({
+        Authorization: 'Bearer <your access token (JWT)>',
+      });
     } finally {
-      await stack.close();
+      await jwtMode.close();
     }
+    expect(
+      explorerCredentialHint(
+        loadConfig({ ALIGN_API_KEY: 'k', AUTH_GATEWAY_SECRET: 'g'.repeat(32), AUTH_GATEWAY_HEADER: 'x-edge-secret' }),
+        false,
+      ),
+    ).toEqual({ header: 'x-edge-secret', placeholder: '<gateway secret>' });
   });
 });

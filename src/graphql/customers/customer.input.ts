@@ -7,14 +7,18 @@ export const EMAIL_MAX_LENGTH = 254; // RFC 5321 path limit
 export const NAME_MAX_LENGTH = 100;
 export const COMPANY_NAME_MAX_LENGTH = 200;
 
-@InputType({ description: 'A person.' })
-export class IndividualCustomerInput {
+/** What every kind of customer has: the email the upstream keys it by (unique per account). */
+@InputType()
+abstract class CustomerContactInput {
   @Field(() => String)
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(EMAIL_MAX_LENGTH)
   @HasNoControlCharacters()
   email!: string;
+}
 
+@InputType({ description: 'A person.' })
+export class IndividualCustomerInput extends CustomerContactInput {
   @Field(() => String)
   @IsNotBlank()
   @MaxLength(NAME_MAX_LENGTH)
@@ -29,13 +33,7 @@ export class IndividualCustomerInput {
 }
 
 @InputType({ description: 'A company.' })
-export class CorporateCustomerInput {
-  @Field(() => String)
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(EMAIL_MAX_LENGTH)
-  @HasNoControlCharacters()
-  email!: string;
-
+export class CorporateCustomerInput extends CustomerContactInput {
   @Field(() => String)
   @IsNotBlank()
   @MaxLength(COMPANY_NAME_MAX_LENGTH)

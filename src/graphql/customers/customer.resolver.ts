@@ -1,6 +1,8 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
+import { EmailFilterArg } from '../validation/email-arg.js';
 import { IdempotencyKeyArg } from '../validation/idempotency-key.js';
+import { HttpUrlArg } from '../validation/url-arg.js';
 import { UuidArg } from '../validation/uuid-arg.js';
 import { ValidArg } from '../validation/validate-arg.js';
 import { CreateCustomerInput } from './customer.input.js';
@@ -18,7 +20,8 @@ export class CustomerResolver {
 
   @Query(() => [Customer], { description: 'All customers, or those with the given email.' })
   async customers(
-    @Arg('email', () => String, { nullable: true }) email: string | undefined,
+    @EmailFilterArg('email', 'Only the customer with this email (compared case-insensitively upstream).')
+    email: string | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<Customer[]> {
     const found = await context.align().customers.list({ email: email ?? undefined });
@@ -42,7 +45,7 @@ export class CustomerResolver {
   @Mutation(() => Kyc, { description: 'Starts (or restarts) identity verification and returns its flow link.' })
   async createKycSession(
     @UuidArg('customerId') customerId: string,
-    @Arg('redirectUri', () => String, { nullable: true }) redirectUri: string | undefined,
+    @HttpUrlArg('redirectUri', 'Where the hosted flow sends the user when done (KYB flows).') redirectUri: string | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<Kyc> {
     const kycs = await context.align().customers.createKycSession(customerId, redirectUri ?? undefined);

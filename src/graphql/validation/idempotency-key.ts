@@ -1,5 +1,4 @@
-import { Arg } from 'type-graphql';
-import { UserInputError } from '../errors.js';
+import { CheckedArg } from './checked-arg.js';
 import type { ArgDecorator } from './validate-arg.js';
 
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
@@ -7,19 +6,16 @@ const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]+$/;
 
 /** `idempotencyKey: String`: 1-255 visible ASCII characters, as it travels in an HTTP header. */
 export function IdempotencyKeyArg(): ArgDecorator {
-  return Arg('idempotencyKey', () => String, {
-    nullable: true,
-    description: 'Makes the call safe to retry: the same key with the same input returns the first result.',
-    validateFn: (value: unknown) => {
-      if (value == null) return;
-      if (typeof value !== 'string' || value.length > IDEMPOTENCY_KEY_MAX_LENGTH || !IDEMPOTENCY_KEY_PATTERN.test(value)) {
-        throw new UserInputError('The idempotency key is not valid.', [
-          {
-            path: 'idempotencyKey',
-            message: `idempotencyKey must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} visible ASCII characters`,
-          },
-        ]);
-      }
+  return CheckedArg(
+    'idempotencyKey',
+    () => String,
+    (value) =>
+      typeof value === 'string' && value.length <= IDEMPOTENCY_KEY_MAX_LENGTH && IDEMPOTENCY_KEY_PATTERN.test(value)
+        ? undefined
+        : `idempotencyKey must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} visible ASCII characters`,
+    {
+      nullable: true,
+      description: 'Makes the call safe to retry: the same key with the same input returns the first result.',
     },
-  });
+  );
 }

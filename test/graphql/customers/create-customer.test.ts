@@ -339,16 +339,19 @@ describe('createCustomer: credentials', () => {
 
   describe('with a server-held key (ALIGN_API_KEY)', () => {
     const SERVER_KEY = 'server-held-key-5e6f';
+    const GATEWAY_SECRET = 'trusted-gateway-secret-0123456789abcdef';
     let held: TestStack;
     beforeAll(async () => {
-      held = await startStack({ env: { ALIGN_API_KEY: SERVER_KEY }, demoKey: false });
+      held = await startStack({ env: { ALIGN_API_KEY: SERVER_KEY, AUTH_GATEWAY_SECRET: GATEWAY_SECRET }, demoKey: false });
     });
     afterAll(async () => {
       await held.close();
     });
 
     it('acts upstream with the server key, not the caller key', async () => {
-      const { body } = await held.graphql(CreateCustomerDocument, { input: individual() }, asA);
+      const { body } = await held.graphql(CreateCustomerDocument, { input: individual() }, {
+        headers: { 'x-gateway-secret': GATEWAY_SECRET, 'api-key': KEY_A },
+      });
       expect(body.errors).toBeUndefined();
       expect(await held.admin.customersOf(SERVER_KEY)).toHaveLength(1);
       expect(await held.admin.customersOf(KEY_A)).toHaveLength(0);

@@ -179,6 +179,29 @@ describe('customers(email)', () => {
   });
 });
 
+describe('argument checks', () => {
+  it.each([
+    ['customers(email:) with a malformed email', ListCustomersDocument, { email: 'not-an-email' }, 'email', 'email must be a valid email address'],
+    ['createKycSession(redirectUri:) with a relative URL', CreateKycSessionDocument, { customerId: MISSING_ID, redirectUri: '/done' }, 'redirectUri', 'redirectUri must be an absolute http(s) URL of at most 2048 characters'],
+    ['createKycSession(redirectUri:) with a javascript: URL', CreateKycSessionDocument, { customerId: MISSING_ID, redirectUri: 'javascript:alert(1)' }, 'redirectUri', 'redirectUri must be an absolute http(s) URL of at most 2048 characters'],
+  ] as const)('rejects %s before any upstream call', async (_name, document, variables, path, message) => {
+    const { body } = await stack.graphql(document as typeof ListCustomersDocument, variables as never, asA);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ path, message }] });
+    expect(await stack.admin.totalRequests()).toBe(0);
+  });
+
+  it('refuses an over-long or control-character email filter, with no upstream call', async () => {
+    for (const email of [`${'x'.repeat(250)}@example.com`, 'a\u0000@example.com']) {
+      const { body } = await stack.graphql(ListCustomersDocument, { email }, asA);
+      expect(body.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [{ path: 'email', message: 'email must be a valid email address' }],
+      });
+    }
+    expect(await stack.admin.totalRequests()).toBe(0);
+  });
+});
+
 describe('createKycSession', () => {
   it('answers NOT_FOUND for an unknown customer and for another tenant\'s', async () => {
     const id = await createIndividual(asA);
