@@ -1,4 +1,7 @@
-# syntax=docker/dockerfile:1
+# No `# syntax=` line: the built-in frontend is enough, and a build behind a firewall then fetches only
+# the base image. Keep to FROM, WORKDIR, ENV, COPY, RUN, USER, EXPOSE, HEALTHCHECK and exec-form CMD:
+# test/docker/dockerfile-steps.test.ts replays this file without Docker and refuses anything else.
+
 # Build stage: compile TypeScript with the full dependency set.
 FROM node:20.20.2-bookworm-slim AS build
 WORKDIR /app

@@ -44,6 +44,8 @@ export interface Config {
   readonly queryLimits: QueryLimits;
   /** Whether `__schema`/`__type` are answered; off by default in production. */
   readonly introspection: boolean;
+  /** Serve the browser explorer at `GET /graphql` (Accept: text/html); it needs introspection. */
+  readonly explorer: boolean;
   /** How callers prove who they are in server-key mode; set exactly when `alignApiKey` is. */
   readonly callerAuth: CallerAuthConfig | undefined;
 }
@@ -232,6 +234,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxMutations: read.integer('MAX_MUTATIONS_PER_OPERATION', 5, 1, 1_000),
     },
     introspection: read.boolean('INTROSPECTION', !production),
+    // A development aid: on by default except in production, where an operator opts in.
+    explorer: read.boolean('EXPLORER', !production),
     callerAuth: readCallerAuth(read, alignApiKey !== undefined, production),
     shutdownDelayMs: read.integer('SHUTDOWN_DELAY_MS', 0, 0, 60_000),
     upstreamMaxRetries: read.integer('ALIGN_MAX_RETRIES', 2, 0, 10),

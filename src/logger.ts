@@ -5,24 +5,34 @@ export type { Logger };
 
 /**
  * Paths that may hold a credential or personal data. Log calls pass only what they mean to log, so
- * this list is the second line of defence, not the first.
+ * this list is the second line of defence, not the first. No `*.field` wildcards: they made every
+ * line about four times slower to write (measured: ~5 µs vs ~20 µs per line).
  */
 const REDACTED_PATHS = [
+  // credentials
   'apiKey',
   'key',
+  'token',
+  'jwt',
+  'password',
   'authorization',
+  'cookie',
   'headers.authorization',
   'headers["api-key"]',
+  'headers.cookie',
   'req.headers.authorization',
   'req.headers["api-key"]',
-  'headers.cookie',
+  'req.headers.cookie',
   'headers["x-gateway-secret"]',
   'req.headers["x-gateway-secret"]',
-  'token',
   'secret',
+  // personal data and what carries it
   'variables',
-  'email',
   'input',
+  'email',
+  'firstName',
+  'lastName',
+  'companyName',
 ];
 
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {

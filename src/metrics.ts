@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { UpstreamCallRecord } from './align/http.js';
 
 /** Prometheus metrics of one server. Labels hold route templates and codes, never ids or keys. */
@@ -27,6 +27,29 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly graphqlRequests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests, by operation name and outcome ("ok", or the first error\'s extensions.code).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly graphqlDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'Duration of GraphQL requests, from parsing to the response, by operation name.',
+    labelNames: ['operation'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  private readonly graphqlInFlight = new Gauge({
+    name: 'graphql_requests_in_flight',
+    help: 'GraphQL requests being processed now.',
+    registers: [this.registry],
+  });
+
+  private readonly operationLabels = new OperationLabels();
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -36,4 +59,41 @@ export class Metrics {
     this.upstreamDuration.observe({ route: call.route }, call.durationMs / 1000);
     if (call.retry > 0) this.upstreamRetries.inc({ route: call.route });
   }
+
+  graphqlRequestStarted(): void {
+    this.graphqlInFlight.inc();
+  }
+
+  graphqlRequestFinished(request: { operationName: string | undefined; outcome: string; durationMs: number }): void {
+    this.graphqlInFlight.dec();
+    const operation = this.operationLabels.labelFor(request.operationName);
+    this.graphqlRequests.inc({ operation, outcome: outcomeLabel(request.outcome) });
+    this.graphqlDuration.observe({ operation }, request.durationMs / 1000);
+  }
+}
+
+/** The longest operation name kept as a label; longer names are reported as "other". */
+const OPERATION_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * Operation names are chosen by callers, so each new one would be a new time series: the first
+ * `limit` well-formed names keep their own label, every later or malformed one shares "other".
+ */
+export class OperationLabels {
+  private readonly known = new Set<string>();
+
+  constructor(private readonly limit = 100) {}
+
+  labelFor(operationName: string | undefined): string {
+    if (operationName === undefined) return 'anonymous';
+    if (this.known.has(operationName)) return operationName;
+    if (!OPERATION_NAME_PATTERN.test(operationName) || this.known.size >= this.limit) return 'other';
+    this.known.add(operationName);
+    return operationName;
+  }
+}
+
+/** Outcomes are "ok" or an error code, which the server and Apollo choose; anything else is bounded too. */
+function outcomeLabel(outcome: string): string {
+  return /^[A-Za-z_]{1,40}$/.test(outcome) ? outcome : 'other';
 }

@@ -12,9 +12,12 @@ import { createContext, type ContextDependencies, type GraphQLContext } from './
 import { createErrorFormatter } from './graphql/errors.js';
 import { requestErrorStatusPlugin } from './graphql/plugins/http-status.js';
 import { requestLimits } from './graphql/plugins/limits.js';
+import { requestLoggingPlugin } from './graphql/plugins/request-logging.js';
+import { requestMetricsPlugin } from './graphql/plugins/request-metrics.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
+import { Explorer, explorerCredentialHint } from './http/explorer.js';
 import { DEFAULT_RETENTION_MS, Idempotency } from './idempotency/idempotency.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
 import { RedisIdempotencyStore } from './idempotency/redis-store.js';
@@ -89,9 +92,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Shutdown is ours (drain, then stop): Apollo must not act on SIGTERM by itself.
     stopOnTerminationSignals: false,
     logger,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestErrorStatusPlugin(), ...limitPlugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requestErrorStatusPlugin(),
+      ...limitPlugins,
+      requestLoggingPlugin(logger),
+      requestMetricsPlugin(metrics),
+    ],
   });
   await apollo.start();
+  const explorer = config.explorer
+    ? new Explorer({ endpoint: '/graphql', credentialHint: explorerCredentialHint(config, options.demoKey !== undefined) })
+    : undefined;
 
   let draining = false;
   let inFlight = 0;
@@ -145,6 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const search = queryStart === -1 ? '' : rawUrl.slice(queryStart);
     switch (path) {
       case '/graphql':
+        if (explorer?.wantsPage(req, search)) return explorer.servePage(req, res);
         return handleGraphQL(req, res, search);
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
@@ -155,6 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.end(await metrics.registry.metrics());
         return;
       default:
+        if (explorer?.serveAsset(req, res, path)) return;
         return sendJson(res, 404, { error: 'not found' });
     }
   }

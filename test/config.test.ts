@@ -85,6 +85,19 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('turns the explorer on outside production and off in production unless EXPLORER says otherwise', () => {
+    expect(loadConfig({}).explorer).toBe(true);
+    expect(loadConfig({ EXPLORER: 'false' }).explorer).toBe(false);
+    const production = { NODE_ENV: 'production', ALIGN_API_URL: 'https://api-sandbox.alignlabs.dev' };
+    expect(loadConfig(production).explorer).toBe(false);
+    expect(loadConfig({ ...production, EXPLORER: 'true' }).explorer).toBe(true);
+    expect(loadConfig({ ...production, EXPLORER: '1' }).explorer).toBe(true);
+  });
+
+  it('rejects an EXPLORER value that is not a boolean', () => {
+    expect(problemsOf({ EXPLORER: 'sometimes' })).toEqual(['EXPLORER must be true or false (got "sometimes")']);
+  });
+
   it('has documented defaults for limits and introspection, and reads their overrides', () => {
     expect(loadConfig({})).toMatchObject({
       introspection: true,

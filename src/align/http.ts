@@ -160,10 +160,13 @@ export class AlignTransport {
       release();
       const durationMs = performance.now() - started;
       this.options.onCall?.({ method: request.method, route: routeLabel, status, durationMs, retry });
-      this.options.logger.debug(
-        { requestId: session.requestId, upstream: routeLabel, status, retry, durationMs: Math.round(durationMs) },
-        'upstream call',
-      );
+      // One info line per upstream call (the route template, never the URL: it holds ids).
+      if (this.options.logger.isLevelEnabled('info')) {
+        this.options.logger.info(
+          { requestId: session.requestId, upstream: routeLabel, status, retry, durationMs: Math.round(durationMs * 10) / 10 },
+          'upstream call',
+        );
+      }
     }
   }
 

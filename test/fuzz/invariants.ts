@@ -32,12 +32,14 @@ export interface FuzzCounts {
   stackTraces: number;
   /** INTERNAL_SERVER_ERROR answers: masked correctly, but each one is a bug. */
   internalErrors: number;
+  /** Browser GETs (Accept: text/html, no `query`) answered with the explorer's page, as CONTRACT §1 says. */
+  explorerPages: number;
   byStatus: Record<string, number>;
   byCode: Record<string, number>;
 }
 
 export function emptyCounts(): FuzzCounts {
-  return { cases: 0, crashes: 0, serverErrors: 0, errorsWithoutCode: 0, credentialEchoes: 0, stackTraces: 0, internalErrors: 0, byStatus: {}, byCode: {} };
+  return { cases: 0, crashes: 0, serverErrors: 0, errorsWithoutCode: 0, credentialEchoes: 0, stackTraces: 0, internalErrors: 0, explorerPages: 0, byStatus: {}, byCode: {} };
 }
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -47,6 +49,7 @@ export async function probe(baseUrl: string, request: FuzzRequest, counts: FuzzC
   counts.cases += 1;
   let status: number;
   let text: string;
+  let explorerPage = false;
   try {
     const response = await fetch(`${baseUrl}/graphql${request.search}`, {
       method: request.method,
@@ -56,6 +59,13 @@ export async function probe(baseUrl: string, request: FuzzRequest, counts: FuzzC
     });
     status = response.status;
     text = await response.text();
+    explorerPage =
+      request.method === 'GET' &&
+      (request.headers.accept ?? '').includes('text/html') &&
+      !new URLSearchParams(request.search).has('query') &&
+      status === 200 &&
+      (response.headers.get('content-type') ?? '').startsWith('text/html') &&
+      (response.headers.get('content-security-policy') ?? '').includes("script-src 'self'");
   } catch (error) {
     counts.crashes += 1;
     return [`no answer: ${String(error)}`];
@@ -77,7 +87,8 @@ export async function probe(baseUrl: string, request: FuzzRequest, counts: FuzzC
     counts.stackTraces += 1;
     violations.push('a stack trace came back in the response');
   }
-  const codeProblem = checkCodes(text, counts);
+  if (explorerPage) counts.explorerPages += 1;
+  const codeProblem = explorerPage ? undefined : checkCodes(text, counts);
   if (codeProblem) {
     counts.errorsWithoutCode += 1;
     violations.push(`HTTP ${status}, ${codeProblem}`);
@@ -142,6 +153,7 @@ export function describeCounts(counts: FuzzCounts): string {
     `credential echoes: ${counts.credentialEchoes}`,
     `stack traces: ${counts.stackTraces}`,
     `unexpected (INTERNAL_SERVER_ERROR) errors: ${counts.internalErrors}`,
+    `explorer pages: ${counts.explorerPages}`,
     `by HTTP status: ${JSON.stringify(counts.byStatus)}`,
     `by error code: ${JSON.stringify(counts.byCode)}`,
   ].join('\n');

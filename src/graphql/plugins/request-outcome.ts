@@ -1,0 +1,44 @@
+import type { GraphQLRequestContext } from '@apollo/server';
+import { getOperationAST } from 'graphql';
+
+/** What the observability plugins report about one finished GraphQL request. */
+export interface RequestOutcome {
+  /** The operation's name when it is a well-formed GraphQL name, else undefined (anonymous or unparsable). */
+  readonly operationName: string | undefined;
+  /** `query`, `mutation` or `subscription`; undefined when the request never resolved an operation. */
+  readonly operationType: string | undefined;
+  /** "ok", or the `extensions.code` of the first error the caller sees. */
+  readonly outcome: string;
+  /** Every distinct error code of the response, in order. */
+  readonly errorCodes: readonly string[];
+}
+
+const GRAPHQL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+export function outcomeOf(requestContext: GraphQLRequestContext<object>): RequestOutcome {
+  // Apollo resolves the operation after validation; a request refused by validation still has a
+  // parsed document to name it from, and one that did not parse only the name the caller sent.
+  const operation =
+    requestContext.operation ??
+    (requestContext.document ? getOperationAST(requestContext.document, requestContext.request.operationName) : null) ??
+    undefined;
+  const name = operation ? operation.name?.value : (requestContext.request.operationName ?? undefined);
+  const errorCodes = errorCodesOf(requestContext.response);
+  return {
+    operationName: name !== undefined && GRAPHQL_NAME.test(name) ? name : undefined,
+    operationType: operation?.operation,
+    outcome: errorCodes[0] ?? 'ok',
+    errorCodes,
+  };
+}
+
+/** Codes of the formatted errors, exactly as the caller receives them. */
+function errorCodesOf(response: GraphQLRequestContext<object>["response"] | undefined): string[] {
+  if (response?.body?.kind !== 'single') return [];
+  const codes = new Set<string>();
+  for (const error of response.body.singleResult.errors ?? []) {
+    const code = error.extensions?.code;
+    codes.add(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+  }
+  return [...codes];
+}

@@ -1,0 +1,72 @@
+/** The explorer's HTML page and the small files of its own; GraphiQL and React come from their packages. */
+
+export interface ExplorerTab {
+  readonly query: string;
+  readonly variables: string;
+  readonly headers: string;
+}
+
+export interface ExplorerPageSettings {
+  readonly endpoint: string;
+  readonly scripts: readonly string[];
+  readonly stylesheets: readonly string[];
+  readonly tabs: readonly ExplorerTab[];
+}
+
+export function explorerPage(settings: ExplorerPageSettings): string {
+  const browserSettings = { endpoint: settings.endpoint, tabs: settings.tabs };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>align-graphql explorer</title>
+<link rel="icon" href="data:,">
+${settings.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeAttribute(href)}">`).join('\n')}
+</head>
+<body>
+<div id="graphiql">Loading the explorer…</div>
+<script id="explorer-settings" type="application/json">${jsonForScriptElement(browserSettings)}</script>
+${settings.scripts.map((src) => `<script src="${escapeAttribute(src)}"></script>`).join('\n')}
+</body>
+</html>
+`;
+}
+
+/**
+ * Runs in the browser after React, ReactDOM and GraphiQL's UMD bundles. It is a file of its own, not
+ * an inline script, so the page's Content-Security-Policy can forbid inline scripts altogether.
+ */
+export const EXPLORER_BOOT_SCRIPT = `(function () {
+  'use strict';
+  var settings = JSON.parse(document.getElementById('explorer-settings').textContent);
+  var fetcher = GraphiQL.createFetcher({ url: settings.endpoint });
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  root.render(
+    React.createElement(GraphiQL, {
+      fetcher: fetcher,
+      defaultTabs: settings.tabs,
+      // GraphiQL 3 fills the first tab's variables and headers from these, not from defaultTabs.
+      variables: settings.tabs[0].variables,
+      headers: settings.tabs[0].headers,
+      defaultEditorToolsVisibility: 'variables',
+      isHeadersEditorEnabled: true,
+      // Real API keys typed into the headers editor stay out of the browser's storage.
+      shouldPersistHeaders: false,
+    }),
+  );
+})();
+`;
+
+export const EXPLORER_STYLES = `html, body { height: 100%; margin: 0; }
+#graphiql { height: 100vh; }
+`;
+
+/** JSON inside <script>: `<` escaped so that no value can close the element. */
+function jsonForScriptElement(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
