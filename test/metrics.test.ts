@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OperationLabels } from '../src/metrics.js';
 import { CreateCustomerDocument, GetCustomerDocument } from './generated/graphql.js';
-import { startStack, uniqueEmail, type TestStack } from './helpers/stack.js';
+import { startStack, uniqueEmail, withStack, type TestStack } from './helpers/stack.js';
 
 const KEY = 'metrics-test-key-9c4d';
 const asCaller = { headers: { authorization: `Bearer ${KEY}` } };
@@ -106,16 +106,13 @@ describe('operation labels', () => {
   });
 
   it('bounds the series a server exports, whatever names callers send', async () => {
-    const stack = await startStack();
-    try {
-      for (let i = 0; i < 105; i += 1) await stack.graphql(`query Name${i} { __typename }`);
-      const { text } = await metricsText(stack);
-      const operations = new Set([...text.matchAll(/^graphql_requests_total\{operation="([^"]+)"/gm)].map((m) => m[1]));
-      expect(operations.size).toBe(101);
-      expect(valueOf(text, 'graphql_requests_total{operation="other",outcome="ok"}')).toBe(5);
-      expect(valueOf(text, 'graphql_requests_total{operation="Name99",outcome="ok"}')).toBe(1);
-    } finally {
-      await stack.close();
-    }
+    await withStack({}, async (stack) => {
+    for (let i = 0; i < 105; i += 1) await stack.graphql(`query Name${i} { __typename }`);
+    const { text } = await metricsText(stack);
+    const operations = new Set([...text.matchAll(/^graphql_requests_total\{operation="([^"]+)"/gm)].map((m) => m[1]));
+    expect(operations.size).toBe(101);
+    expect(valueOf(text, 'graphql_requests_total{operation="other",outcome="ok"}')).toBe(5);
+    expect(valueOf(text, 'graphql_requests_total{operation="Name99",outcome="ok"}')).toBe(1);
+    });
   });
 });

@@ -10,8 +10,8 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { startEmulator } from '../emulator/index.js';
+import { freePort, waitUntilReady } from './processes.js';
 
 const REQUESTS = positiveInteger('SOAK_REQUESTS', 5_000);
 const CONCURRENCY = positiveInteger('SOAK_CONCURRENCY', 16);
@@ -51,17 +51,6 @@ function positiveInteger(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`${name} must be a positive whole number`);
   return Number(raw);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function main(): Promise<void> {
@@ -207,19 +196,6 @@ async function main(): Promise<void> {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   process.exitCode = duplicates === 0 && wrongIds === 0 && crashes === 0 ? 0 : 1;
-}
-
-async function waitUntilReady(url: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the server did not become ready');
 }
 
 /** The server process's resident memory and used heap, from its own Prometheus metrics. */

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { GetCustomerDocument, ListCustomersDocument } from '../generated/graphql.js';
-import { startStack, uniqueEmail, type TestStack } from '../helpers/stack.js';
+import { useSharedStack, uniqueEmail, withStack } from '../helpers/stack.js';
 
 /** The transport against a real emulator: read retries, Retry-After, the circuit breaker, the in-flight bound. */
 
 const KEY = 'test-key-transport-55e1';
 const asKey = { headers: { 'api-key': KEY } };
 
-let stack: TestStack;
+const stack = useSharedStack();
 let customerId: string;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
 beforeEach(async () => {
-  await stack.admin.reset();
   const seeded = await stack.admin.seedCustomer(KEY, { email: uniqueEmail('t'), type: 'individual', first_name: 'A', last_name: 'B' });
   customerId = seeded.customer_id as string;
 });
@@ -62,63 +55,54 @@ describe('read retries', () => {
   });
 
   it('keeps every retry inside the request deadline', async () => {
-    const tight = await startStack({ env: { ALIGN_TIMEOUT_MS: '300', ALIGN_DEADLINE_MS: '700' } });
-    try {
-      await tight.admin.addFault({ route: 'GET /v0/customers', kind: 'delay', delayMs: 2_000 });
-      const started = Date.now();
-      const { body } = await tight.graphql(ListCustomersDocument, {}, asKey);
-      expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
-      expect(Date.now() - started).toBeLessThan(1_500);
-      expect(await tight.admin.requestCount('GET /v0/customers')).toBe(2);
-    } finally {
-      await tight.close();
-    }
+    await withStack({ env: { ALIGN_TIMEOUT_MS: '300', ALIGN_DEADLINE_MS: '700' } }, async (tight) => {
+    await tight.admin.addFault({ route: 'GET /v0/customers', kind: 'delay', delayMs: 2_000 });
+    const started = Date.now();
+    const { body } = await tight.graphql(ListCustomersDocument, {}, asKey);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(await tight.admin.requestCount('GET /v0/customers')).toBe(2);
+    });
   });
 });
 
 describe('circuit breaker', () => {
   it('opens after repeated failures, fails fast without calling, then closes after a good probe', async () => {
-    const fragile = await startStack({
+    await withStack({
       env: { ALIGN_BREAKER_THRESHOLD: '3', ALIGN_BREAKER_COOLDOWN_MS: '500', ALIGN_MAX_RETRIES: '0' },
-    });
-    try {
-      await fragile.admin.addFault({ kind: 'status', status: 503 });
-      for (let i = 0; i < 3; i += 1) {
-        const { body } = await fragile.graphql(ListCustomersDocument, {}, asKey);
-        expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 503 });
-      }
-      const started = Date.now();
-      const open = await fragile.graphql(ListCustomersDocument, {}, asKey);
-      expect(open.body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
-      expect(open.body.errors?.[0]?.message).toMatch(/circuit open/);
-      expect(Date.now() - started).toBeLessThan(200);
-      expect(await fragile.admin.totalRequests()).toBe(3);
-
-      await fragile.admin.clearFaults();
-      await new Promise((resolve) => setTimeout(resolve, 550));
-      const probe = await fragile.graphql(ListCustomersDocument, {}, asKey);
-      expect(probe.body.errors).toBeUndefined();
-      const after = await fragile.graphql(ListCustomersDocument, {}, asKey);
-      expect(after.body.errors).toBeUndefined();
-      expect(await fragile.admin.totalRequests()).toBe(5);
-    } finally {
-      await fragile.close();
+    }, async (fragile) => {
+    await fragile.admin.addFault({ kind: 'status', status: 503 });
+    for (let i = 0; i < 3; i += 1) {
+      const { body } = await fragile.graphql(ListCustomersDocument, {}, asKey);
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 503 });
     }
+    const started = Date.now();
+    const open = await fragile.graphql(ListCustomersDocument, {}, asKey);
+    expect(open.body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(open.body.errors?.[0]?.message).toMatch(/circuit open/);
+    expect(Date.now() - started).toBeLessThan(200);
+    expect(await fragile.admin.totalRequests()).toBe(3);
+
+    await fragile.admin.clearFaults();
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    const probe = await fragile.graphql(ListCustomersDocument, {}, asKey);
+    expect(probe.body.errors).toBeUndefined();
+    const after = await fragile.graphql(ListCustomersDocument, {}, asKey);
+    expect(after.body.errors).toBeUndefined();
+    expect(await fragile.admin.totalRequests()).toBe(5);
+    });
   });
 });
 
 describe('in-flight bound', () => {
   it('sends at most ALIGN_MAX_IN_FLIGHT calls at once; the others wait their turn', async () => {
-    const narrow = await startStack({ env: { ALIGN_MAX_IN_FLIGHT: '2' } });
-    try {
-      await narrow.admin.addFault({ route: 'GET /v0/customers', kind: 'delay', delayMs: 300 });
-      const started = Date.now();
-      const answers = await Promise.all(Array.from({ length: 6 }, () => narrow.graphql(ListCustomersDocument, {}, asKey)));
-      for (const { body } of answers) expect(body.errors).toBeUndefined();
-      // 6 calls of 300 ms, 2 at a time: three rounds.
-      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    } finally {
-      await narrow.close();
-    }
+    await withStack({ env: { ALIGN_MAX_IN_FLIGHT: '2' } }, async (narrow) => {
+    await narrow.admin.addFault({ route: 'GET /v0/customers', kind: 'delay', delayMs: 300 });
+    const started = Date.now();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => narrow.graphql(ListCustomersDocument, {}, asKey)));
+    for (const { body } of answers) expect(body.errors).toBeUndefined();
+    // 6 calls of 300 ms, 2 at a time: three rounds.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    });
   });
 });

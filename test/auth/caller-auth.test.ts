@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { CreateCustomerDocument } from '../generated/graphql.js';
-import { startStack, uniqueEmail, type TestStack } from '../helpers/stack.js';
+import { startStack, uniqueEmail, type TestStack, withStack } from '../helpers/stack.js';
 
 const SERVER_KEY = 'server-held-align-key-7f31c2';
 const ISSUER = 'https://id.example.test/';
@@ -205,24 +205,21 @@ describe('server-key mode when the JWKS cannot be fetched', () => {
     const jwks = await serveJwks({ keys: [] });
     const url = jwks.url;
     await jwks.close();
-    const stack = await startStack({
+    await withStack({
       demoKey: false,
       env: { ALIGN_API_KEY: SERVER_KEY, AUTH_JWKS_URL: url, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE },
+    }, async (stack) => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const response = await fetch(`${stack.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(await sign({ key: privateKey, alg: 'ES256' })).headers },
+      body: JSON.stringify({ query: LIST }),
     });
-    try {
-      const { privateKey } = await generateKeyPair('ES256');
-      const response = await fetch(`${stack.server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...bearer(await sign({ key: privateKey, alg: 'ES256' })).headers },
-        body: JSON.stringify({ query: LIST }),
-      });
-      expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({
-        errors: [{ message: 'Tokens cannot be verified right now; try again later.', extensions: { code: 'UPSTREAM_UNAVAILABLE' } }],
-      });
-      expect(await stack.admin.totalRequests()).toBe(0);
-    } finally {
-      await stack.close();
-    }
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Tokens cannot be verified right now; try again later.', extensions: { code: 'UPSTREAM_UNAVAILABLE' } }],
+    });
+    expect(await stack.admin.totalRequests()).toBe(0);
+    });
   });
 });

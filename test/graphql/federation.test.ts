@@ -2,9 +2,9 @@ import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@a
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'graphql';
-import { postGraphQL, startStack, type TestStack } from '../helpers/stack.js';
+import { useSharedStack } from '../helpers/stack.js';
 
 const KEY_A = 'fed-key-alpha-4411';
 const KEY_B = 'fed-key-bravo-9e07';
@@ -16,16 +16,7 @@ const ENTITIES = `query($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Customer { id email type kyc { status } } }
 }`;
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
-beforeEach(async () => {
-  await stack.admin.reset();
-});
+const stack = useSharedStack();
 
 async function seedCustomers(apiKey: string, count: number): Promise<string[]> {
   const ids: string[] = [];

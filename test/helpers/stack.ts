@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { loadConfig } from '../../src/config.js';
@@ -62,6 +63,40 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await emulator.close();
     },
   };
+}
+
+/**
+ * One stack for a whole test file: started before its first test, emulator reset before each test,
+ * closed after the last. Returns a stand-in that forwards to the running stack.
+ */
+export function useSharedStack(options: StackOptions = {}): TestStack {
+  let running: TestStack | undefined;
+  beforeAll(async () => {
+    running = await startStack(options);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  beforeEach(async () => {
+    await running!.admin.reset();
+  });
+  return new Proxy({} as TestStack, {
+    get(_target, property) {
+      if (running === undefined) throw new Error('the shared test stack is used outside a test');
+      const value: unknown = Reflect.get(running, property);
+      return typeof value === 'function' ? value.bind(running) : value;
+    },
+  });
+}
+
+/** A stack with its own settings for the length of `run`, closed however `run` ends. */
+export async function withStack<T>(options: StackOptions, run: (stack: TestStack) => Promise<T>): Promise<T> {
+  const stack = await startStack(options);
+  try {
+    return await run(stack);
+  } finally {
+    await stack.close();
+  }
 }
 
 export async function postGraphQL<TData>(

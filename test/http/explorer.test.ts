@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../src/config.js';
 import { EXPLORER_CSP, Explorer, explorerCredentialHint } from '../../src/http/explorer.js';
-import { startStack, type TestStack } from '../helpers/stack.js';
+import { startStack, type TestStack, withStack } from '../helpers/stack.js';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
@@ -126,42 +126,33 @@ describe('explorer on the embedded emulator (default outside production)', () =>
 
 describe('explorer settings', () => {
   it('is off with EXPLORER=false: a browser GET is handled as GraphQL', async () => {
-    const stack = await startStack({ env: { EXPLORER: 'false' } });
-    try {
-      const { response, html } = await explorerPage(stack);
-      expect(response.status).toBe(400);
-      expect(response.headers.get('content-security-policy')).toBeNull();
-      expect(JSON.parse(html).errors[0].extensions.code).toBe('BAD_REQUEST');
-      const paths = new Explorer({ endpoint: '/graphql', credentialHint: undefined }).assetUrls();
-      expect(paths).toHaveLength(6);
-      for (const path of paths) expect((await rawGet(stack.server.url, path)).status).toBe(404);
-    } finally {
-      await stack.close();
-    }
+    await withStack({ env: { EXPLORER: 'false' } }, async (stack) => {
+    const { response, html } = await explorerPage(stack);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-security-policy')).toBeNull();
+    expect(JSON.parse(html).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const paths = new Explorer({ endpoint: '/graphql', credentialHint: undefined }).assetUrls();
+    expect(paths).toHaveLength(6);
+    for (const path of paths) expect((await rawGet(stack.server.url, path)).status).toBe(404);
+    });
   });
 
   it('asks for the caller\'s own key when there is no demo key and no server key', async () => {
-    const stack = await startStack({ demoKey: false });
-    try {
-      const settings = settingsOf((await explorerPage(stack)).html);
-      expect(JSON.parse(settings.tabs[0]!.headers)).toEqual({ Authorization: 'Bearer <your Align API key>' });
-    } finally {
-      await stack.close();
-    }
+    await withStack({ demoKey: false }, async (stack) => {
+    const settings = settingsOf((await explorerPage(stack)).html);
+    expect(JSON.parse(settings.tabs[0]!.headers)).toEqual({ Authorization: 'Bearer <your Align API key>' });
+    });
   });
 
   it('asks for the access token in server-key mode with JWTs, and for the gateway secret with a gateway', async () => {
-    const jwtMode = await startStack({
+    await withStack({
       demoKey: false,
       env: { ALIGN_API_KEY: 'server-held-key-1', AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' },
+    }, async (jwtMode) => {
+    expect(JSON.parse(settingsOf((await explorerPage(jwtMode)).html).tabs[0]!.headers)).toEqual({
+      Authorization: 'Bearer <your access token (JWT)>',
     });
-    try {
-      expect(JSON.parse(settingsOf((await explorerPage(jwtMode)).html).tabs[0]!.headers)).toEqual({
-        Authorization: 'Bearer <your access token (JWT)>',
-      });
-    } finally {
-      await jwtMode.close();
-    }
+    });
     expect(
       explorerCredentialHint(
         loadConfig({ ALIGN_API_KEY: 'k', AUTH_GATEWAY_SECRET: 'g'.repeat(32), AUTH_GATEWAY_HEADER: 'x-edge-secret' }),

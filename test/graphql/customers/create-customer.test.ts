@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EMULATOR_DEMO_KEY } from '../../../src/emulator/index.js';
 import { CreateCustomerDocument, type CreateCustomerMutationVariables } from '../../generated/graphql.js';
-import { startStack, uniqueEmail, type TestStack } from '../../helpers/stack.js';
+import { startStack, useSharedStack, uniqueEmail, type TestStack, withStack } from '../../helpers/stack.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY_A = 'test-key-alpha-7f3c9e';
@@ -9,16 +9,7 @@ const KEY_B = 'test-key-bravo-1d2b4a';
 const asA = { headers: { authorization: `Bearer ${KEY_A}` } };
 const asB = { headers: { 'api-key': KEY_B } };
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
-beforeEach(async () => {
-  await stack.admin.reset();
-});
+const stack = useSharedStack();
 
 function individual(overrides: Partial<{ email: string; firstName: string; lastName: string }> = {}) {
   return { individual: { email: uniqueEmail('ada'), firstName: 'Ada', lastName: 'Lovelace', ...overrides } };
@@ -291,18 +282,15 @@ describe('createCustomer: upstream answers', () => {
   });
 
   it('maps an upstream timeout to UPSTREAM_UNAVAILABLE', async () => {
-    const slow = await startStack({ env: { ALIGN_TIMEOUT_MS: '200', ALIGN_DEADLINE_MS: '1000' } });
-    try {
-      await slow.admin.addFault({ route: 'POST /v0/customers', kind: 'delay', delayMs: 1_000, times: 1 });
-      const started = Date.now();
-      const { body } = await slow.graphql(CreateCustomerDocument, { input: individual() }, asA);
-      expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
-      // The attempt times out at 200 ms; the reconciling lookups stop before the 1 s deadline.
-      expect(Date.now() - started).toBeLessThan(1_300);
-      expect(await slow.admin.requestCount('POST /v0/customers')).toBe(1);
-    } finally {
-      await slow.close();
-    }
+    await withStack({ env: { ALIGN_TIMEOUT_MS: '200', ALIGN_DEADLINE_MS: '1000' } }, async (slow) => {
+    await slow.admin.addFault({ route: 'POST /v0/customers', kind: 'delay', delayMs: 1_000, times: 1 });
+    const started = Date.now();
+    const { body } = await slow.graphql(CreateCustomerDocument, { input: individual() }, asA);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+    // The attempt times out at 200 ms; the reconciling lookups stop before the 1 s deadline.
+    expect(Date.now() - started).toBeLessThan(1_300);
+    expect(await slow.admin.requestCount('POST /v0/customers')).toBe(1);
+    });
   });
 });
 
@@ -370,14 +358,11 @@ describe('createCustomer: credentials', () => {
   });
 
   it.each(['authorization', 'bearer', 'api-key'])('sends the key upstream with ALIGN_AUTH_HEADER=%s', async (style) => {
-    const other = await startStack({ env: { ALIGN_AUTH_HEADER: style } });
-    try {
-      const { body } = await other.graphql(CreateCustomerDocument, { input: individual() }, asA);
-      expect(body.errors).toBeUndefined();
-      expect(await other.admin.customersOf(KEY_A)).toHaveLength(1);
-    } finally {
-      await other.close();
-    }
+    await withStack({ env: { ALIGN_AUTH_HEADER: style } }, async (other) => {
+    const { body } = await other.graphql(CreateCustomerDocument, { input: individual() }, asA);
+    expect(body.errors).toBeUndefined();
+    expect(await other.admin.customersOf(KEY_A)).toHaveLength(1);
+    });
   });
 
   it('never writes a key to the logs', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { CreateCustomerDocument } from '../../generated/graphql.js';
-import { startStack, uniqueEmail, type TestStack } from '../../helpers/stack.js';
+import { startStack, uniqueEmail, type TestStack, withStack } from '../../helpers/stack.js';
 
 /** createCustomer under faults: retried safely, reconciled when unsure, never duplicated. */
 
@@ -133,20 +133,17 @@ describe('createCustomer with an idempotencyKey', () => {
   });
 
   it('makes a repeat that arrives while the first is still running wait for its result', async () => {
-    const impatient = await startStack({ env: { ALIGN_TIMEOUT_MS: '2000', ALIGN_DEADLINE_MS: '2000' } });
-    try {
-      await impatient.admin.addFault({ route: 'POST /v0/customers', kind: 'delay', delayMs: 1_500, times: 1 });
-      const variables = { input: individual(), idempotencyKey: 'slow-key' };
-      const first = impatient.graphql(CreateCustomerDocument, variables, as(KEY));
-      await new Promise((resolve) => setTimeout(resolve, 800));
-      // Arrives 800 ms later with a 2 s deadline: the first finishes in time, so it gets the result.
-      const second = await impatient.graphql(CreateCustomerDocument, variables, as(KEY));
-      expect(second.body.errors).toBeUndefined();
-      expect(second.body.data).toEqual((await first).body.data);
-      expect(await impatient.admin.requestCount('POST /v0/customers')).toBe(1);
+    await withStack({ env: { ALIGN_TIMEOUT_MS: '2000', ALIGN_DEADLINE_MS: '2000' } }, async (impatient) => {
+    await impatient.admin.addFault({ route: 'POST /v0/customers', kind: 'delay', delayMs: 1_500, times: 1 });
+    const variables = { input: individual(), idempotencyKey: 'slow-key' };
+    const first = impatient.graphql(CreateCustomerDocument, variables, as(KEY));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    // Arrives 800 ms later with a 2 s deadline: the first finishes in time, so it gets the result.
+    const second = await impatient.graphql(CreateCustomerDocument, variables, as(KEY));
+    expect(second.body.errors).toBeUndefined();
+    expect(second.body.data).toEqual((await first).body.data);
+    expect(await impatient.admin.requestCount('POST /v0/customers')).toBe(1);
 
-    } finally {
-      await impatient.close();
-    }
+    });
   });
 });

@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import {
-  CreateCustomerDocument,
-  CreateKycSessionDocument,
-  GetCustomerDocument,
-  ListCustomersDocument,
-} from '../../generated/graphql.js';
-import { startStack, uniqueEmail, type TestStack } from '../../helpers/stack.js';
+import { describe, expect, it } from '@jest/globals';
+import { CreateCustomerDocument, CreateKycSessionDocument, GetCustomerDocument, ListCustomersDocument } from '../../generated/graphql.js';
+import { useSharedStack, uniqueEmail } from '../../helpers/stack.js';
 
 const KEY_A = 'read-key-alpha-29c1';
 const KEY_B = 'read-key-bravo-83aa';
@@ -14,16 +9,7 @@ const asB = { headers: { authorization: `Bearer ${KEY_B}` } };
 const GET_ROUTE = 'GET /v0/customers/:customer_id';
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
-beforeEach(async () => {
-  await stack.admin.reset();
-});
+const stack = useSharedStack();
 
 async function createIndividual(headers = asA, email = uniqueEmail('read')): Promise<string> {
   const { body } = await stack.graphql(
