@@ -9,6 +9,7 @@ import { resolveCredential, type CredentialPolicy } from './credentials.js';
 import { createContext, type ContextDependencies, type GraphQLContext } from './graphql/context.js';
 import { createErrorFormatter } from './graphql/errors.js';
 import { requestErrorStatusPlugin } from './graphql/plugins/http-status.js';
+import { GRAPHQL_CACHE_CONTROL, leanDefaultPlugins } from './graphql/plugins/lean-defaults.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
@@ -59,7 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Shutdown is ours (drain, then stop): Apollo must not act on SIGTERM by itself.
     stopOnTerminationSignals: false,
     logger,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestErrorStatusPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...leanDefaultPlugins<GraphQLContext>(), requestErrorStatusPlugin()],
   });
   await apollo.start();
 
@@ -94,6 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async () => createContext(contextDeps, { requestId, credential }),
     });
     res.statusCode = response.status ?? 200;
+    res.setHeader('cache-control', GRAPHQL_CACHE_CONTROL);
     for (const [name, value] of response.headers) res.setHeader(name, value);
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
