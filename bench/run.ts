@@ -5,7 +5,7 @@
  *
  *   node dist-bench/bench/run.js [--duration 10] [--rounds 5] [--warmup 2] [--connections 32]
  *                                [--memory-requests 100000] [--no-memory] [--strict]
- *                                [--operations create,read,entities]
+ *                                [--operations create,read,entities] [--baseline path/to/other/dist/main.js]
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -35,7 +35,9 @@ const { values: args } = parseArgs({
     'memory-requests': { type: 'string', default: '100000' },
     'no-memory': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
-    /** Comma-separated subset of create, read, entities (for quick iterations; the full run is the report). */
+    /** Another build of the server (its main.js), measured in the same rounds: a before/after in one run. */
+    baseline: { type: 'string' },
+    /** Comma-separated subset of create, read, entities; `none` runs only the memory check. */
     operations: { type: 'string', default: 'create,read,entities' },
   },
 });
@@ -43,6 +45,11 @@ const duration = positive('duration', args.duration);
 const warmup = positive('warmup', args.warmup);
 const connections = positive('connections', args.connections);
 const rounds = positive('rounds', args.rounds);
+const OPERATION_KEYS = ['create', 'read', 'entities', 'none'];
+const operations = new Set(args.operations.split(',').map((key) => key.trim()));
+for (const key of operations) {
+  if (!OPERATION_KEYS.includes(key)) throw new Error(`--operations takes ${OPERATION_KEYS.join(', ')} (got "${key}")`);
+}
 const memoryRequests = positive('memory-requests', args['memory-requests']);
 
 const ENTITY_REPRESENTATIONS = 100;
@@ -53,7 +60,7 @@ const THROUGHPUT_TARGET = 0.75;
 /** RSS after all memory-check requests may exceed RSS after the first tenth by at most this share. */
 const MEMORY_GROWTH_LIMIT = 0.2;
 
-type PathName = 'direct REST' | 'minimal proxy' | 'GraphQL server';
+type PathName = 'direct REST' | 'minimal proxy' | 'GraphQL server' | 'GraphQL server (baseline)';
 type Operation = 'create customer' | 'read customer' | `_entities ×${number}`;
 
 interface Scenario {
@@ -72,6 +79,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulatorProcess();
   const proxy = await startProxyProcess(emulator.url);
   const server = await startServerProcess(emulator.url);
+  const baseline = args.baseline === undefined ? undefined : await startServerProcess(emulator.url, { name: 'server-baseline', script: args.baseline });
   console.log(`emulator pid ${emulator.pid}, proxy pid ${proxy.pid}, server pid ${server.pid}; ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario in ${rounds} rounds`);
 
   let sampled = 0;
@@ -93,7 +101,11 @@ async function main(): Promise<void> {
     },
   ];
 
-  const operations = new Set(args.operations.split(','));
+  if (baseline) {
+    for (const scenario of scenarios.filter((candidate) => candidate.path === 'GraphQL server')) {
+      scenarios.push({ ...scenario, path: 'GraphQL server (baseline)', target: baseline });
+    }
+  }
   const rows: Row[] = [];
   for (const operation of [...new Set(scenarios.map((scenario) => scenario.operation))]) {
     if (!operations.has(operationKey(operation))) continue;
@@ -102,7 +114,7 @@ async function main(): Promise<void> {
 
   const memory = args['no-memory'] ? undefined : await memoryCheck(emulator);
   const loadAfter = loadavg();
-  await Promise.all([server.stop(), proxy.stop()]);
+  await Promise.all([server.stop(), proxy.stop(), baseline?.stop()]);
   const emulatorRss = emulator.rssBytes();
   await emulator.stop();
 

@@ -29,12 +29,12 @@ export async function startEmulatorProcess(): Promise<EmulatorService> {
 /** The GraphQL server exactly as `npm start` runs it in production (`node dist/main.js`). */
 export async function startServerProcess(
   emulatorUrl: string,
-  options: { name?: string; nodeArgs?: readonly string[] } = {},
+  options: { name?: string; nodeArgs?: readonly string[]; script?: string } = {},
 ): Promise<Service> {
   const port = await freePort();
   return startService({
     name: options.name ?? 'server',
-    script: `${ROOT}dist/main.js`,
+    script: options.script ?? `${ROOT}dist/main.js`,
     nodeArgs: options.nodeArgs,
     env: { ...COMMON_ENV, PORT: String(port), HOST: '127.0.0.1', ALIGN_API_URL: emulatorUrl },
     readyPath: '/readyz',
