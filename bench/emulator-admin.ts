@@ -1,16 +1,19 @@
 import { BENCH_API_KEY } from './workload.js';
 
+/** No admin call may hang the bench. */
+const ADMIN_TIMEOUT_MS = 10_000;
+
 /** The emulator's admin API (CONTRACT §5) and a direct create, as the bench needs them. */
 export class BenchEmulator {
   constructor(readonly url: string) {}
 
   async reset(): Promise<void> {
-    await this.expect(200, await fetch(`${this.url}/__emulator/reset`, { method: 'POST' }));
+    await this.expect(200, await fetch(`${this.url}/__emulator/reset`, { method: 'POST', signal: AbortSignal.timeout(ADMIN_TIMEOUT_MS) }));
   }
 
   /** Requests served per route template since the last reset. */
   async stats(): Promise<Record<string, number>> {
-    const response = await this.expect(200, await fetch(`${this.url}/__emulator/stats`));
+    const response = await this.expect(200, await fetch(`${this.url}/__emulator/stats`, { signal: AbortSignal.timeout(ADMIN_TIMEOUT_MS) }));
     return ((await response.json()) as { requests: Record<string, number> }).requests;
   }
 
@@ -35,6 +38,7 @@ export class BenchEmulator {
     for (let i = 0; i < count; i += 1) {
       const response = await fetch(`${this.url}/v0/customers`, {
         method: 'POST',
+        signal: AbortSignal.timeout(ADMIN_TIMEOUT_MS),
         headers: { 'api-key': BENCH_API_KEY, 'content-type': 'application/json' },
         body: JSON.stringify({ email: `seed.${Date.now()}.${i}@example.com`, type: 'individual', first_name: 'Grace', last_name: 'Hopper' }),
       });
