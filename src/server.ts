@@ -3,8 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { AlignTransport } from './align/http.js';
-import { RetryPolicy } from './align/retry.js';
+import { createAlignTransport } from './align/http.js';
 import { CallerAuthenticator, type CallerAuthResult } from './auth/caller-auth.js';
 import type { Config } from './config.js';
 import { resolveCredential, type CredentialPolicy } from './credentials.js';
@@ -14,6 +13,7 @@ import { requestErrorStatusPlugin } from './graphql/plugins/http-status.js';
 import { requestLimits } from './graphql/plugins/limits.js';
 import { requestLoggingPlugin } from './graphql/plugins/request-logging.js';
 import { requestMetricsPlugin } from './graphql/plugins/request-metrics.js';
+import { GRAPHQL_CACHE_CONTROL, leanDefaultPlugins } from './graphql/plugins/lean-defaults.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
@@ -46,21 +46,7 @@ const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const metrics = new Metrics();
-  const transport = new AlignTransport({
-    baseUrl: options.alignApiUrl,
-    authHeader: config.alignAuthHeader,
-    attemptTimeoutMs: config.upstreamAttemptTimeoutMs,
-    logger,
-    retry: new RetryPolicy({
-      maxRetries: config.upstreamMaxRetries,
-      baseDelayMs: config.upstreamRetryBaseDelayMs,
-      maxDelayMs: config.upstreamRetryMaxDelayMs,
-      retryAfterMaxMs: config.upstreamRetryAfterMaxMs,
-    }),
-    breaker: { failureThreshold: config.breakerFailureThreshold, cooldownMs: config.breakerCooldownMs },
-    maxInFlight: config.upstreamMaxInFlight,
-    onCall: (call) => metrics.recordUpstreamCall(call),
-  });
+  const transport = createAlignTransport(config, options.alignApiUrl, logger, (call) => metrics.recordUpstreamCall(call));
   const idempotencyStore: IdempotencyStore = config.redisUrl
     ? await RedisIdempotencyStore.connect(config.redisUrl)
     : new MemoryIdempotencyStore();
@@ -94,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ...leanDefaultPlugins<GraphQLContext>(),
       requestErrorStatusPlugin(),
       ...limitPlugins,
       requestLoggingPlugin(logger),
@@ -141,6 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async () => createContext(contextDeps, { requestId, credential }),
     });
     res.statusCode = response.status ?? 200;
+    res.setHeader('cache-control', GRAPHQL_CACHE_CONTROL);
     for (const [name, value] of response.headers) res.setHeader(name, value);
     if (response.body.kind === 'complete') {
       res.end(response.body.string);

@@ -1,7 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import got, { RequestError, type Got, type Method, type Response } from 'got';
-import type { AuthHeaderStyle } from '../config.js';
+import type { AuthHeaderStyle, Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import {
@@ -262,4 +262,33 @@ export function expandRoute(route: string, params: Readonly<Record<string, strin
     if (value === undefined) throw new Error(`missing route parameter ${name}`);
     return encodeURIComponent(value);
   });
+}
+
+/** The transport as configured by the environment: one per process, shared by every request. */
+export function createAlignTransport(
+  config: Config,
+  baseUrl: URL,
+  logger: Logger,
+  onCall?: (call: UpstreamCallRecord) => void,
+): AlignTransport {
+  return new AlignTransport({
+    baseUrl,
+    authHeader: config.alignAuthHeader,
+    attemptTimeoutMs: config.upstreamAttemptTimeoutMs,
+    logger,
+    retry: new RetryPolicy({
+      maxRetries: config.upstreamMaxRetries,
+      baseDelayMs: config.upstreamRetryBaseDelayMs,
+      maxDelayMs: config.upstreamRetryMaxDelayMs,
+      retryAfterMaxMs: config.upstreamRetryAfterMaxMs,
+    }),
+    breaker: { failureThreshold: config.breakerFailureThreshold, cooldownMs: config.breakerCooldownMs },
+    maxInFlight: config.upstreamMaxInFlight,
+    onCall,
+  });
+}
+
+/** What one request brings to its upstream calls: its key, its id, and its deadline from now. */
+export function createAlignSession(apiKey: string, requestId: string, deadlineMs: number): AlignSession {
+  return { apiKey, requestId, deadline: AbortSignal.timeout(deadlineMs), deadlineAt: Date.now() + deadlineMs };
 }

@@ -1,5 +1,5 @@
 import { AlignClient } from '../align/client.js';
-import type { AlignTransport } from '../align/http.js';
+import { createAlignSession, type AlignTransport } from '../align/http.js';
 import type { Credential } from '../credentials.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
@@ -43,13 +43,8 @@ export function createContext(
     align() {
       if (client) return client;
       if (credential.kind !== 'key') throw new AuthenticationRequiredError();
-      client = new AlignClient(deps.transport, {
-        apiKey: credential.apiKey,
-        requestId,
-        // The clock starts at the first upstream call, so introspection-only requests cost nothing.
-        deadline: AbortSignal.timeout(deps.upstreamDeadlineMs),
-        deadlineAt: Date.now() + deps.upstreamDeadlineMs,
-      });
+      // The clock starts at the first upstream call, so introspection-only requests cost nothing.
+      client = new AlignClient(deps.transport, createAlignSession(credential.apiKey, requestId, deps.upstreamDeadlineMs));
       return client;
     },
     customerLoader() {

@@ -1,0 +1,62 @@
+/**
+ * The floor for any wrapper: a pass-through proxy with no GraphQL. node:http in front of the same
+ * AlignTransport (got client, keep-alive pool, retries, breaker, in-flight bound, per-request deadline),
+ * built by the same createAlignTransport the GraphQL server uses.
+ *
+ *   POST /customers      -> POST /v0/customers       (JSON body passed as is)
+ *   GET  /customers/:id  -> GET  /v0/customers/:id
+ *
+ * Configured like the server (PORT, HOST, ALIGN_API_URL, ALIGN_AUTH_HEADER, ALIGN_TIMEOUT_MS,
+ * ALIGN_DEADLINE_MS, MAX_BODY_BYTES, LOG_LEVEL), and takes the caller's key the same way.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { AlignError } from '../src/align/errors.js';
+import { createAlignSession, createAlignTransport, type AlignRequest } from '../src/align/http.js';
+import { loadConfig } from '../src/config.js';
+import { resolveCredential } from '../src/credentials.js';
+import { readBody } from '../src/http/body.js';
+import { createLogger } from '../src/logger.js';
+
+const config = loadConfig();
+if (config.alignApiUrl === undefined) throw new Error('the proxy needs ALIGN_API_URL');
+const logger = createLogger(config.logLevel);
+const transport = createAlignTransport(config, config.alignApiUrl, logger);
+const CUSTOMER_PATH = /^\/customers\/([^/?]+)$/;
+const passThrough = (body: unknown): unknown => body;
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = req.url ?? '/';
+  if (path === '/readyz') return send(res, 200, { status: 'ready' });
+  let request: AlignRequest<unknown>;
+  let status = 200;
+  const customerId = CUSTOMER_PATH.exec(path)?.[1];
+  if (req.method === 'POST' && path === '/customers') {
+    request = { method: 'POST', route: '/v0/customers', body: JSON.parse(await readBody(req, config.maxBodyBytes)), parse: passThrough };
+    status = 201;
+  } else if (req.method === 'GET' && customerId !== undefined) {
+    request = { method: 'GET', route: '/v0/customers/:customer_id', params: { customer_id: decodeURIComponent(customerId) }, parse: passThrough };
+  } else {
+    return send(res, 404, { message: 'not found' });
+  }
+  const credential = resolveCredential(req.headers, {});
+  if (credential.kind !== 'key') return send(res, 401, { message: 'an API key is required' });
+  const session = createAlignSession(credential.apiKey, randomUUID(), config.upstreamDeadlineMs);
+  send(res, status, await transport.send(session, request));
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+  handle(req, res).catch((error: unknown) => {
+    if (error instanceof AlignError) return send(res, error.upstreamStatus ?? 502, { message: error.message, code: error.code });
+    logger.error({ error: String(error) }, 'proxy request failed');
+    send(res, 500, { message: 'internal error' });
+  });
+});
+server.listen(config.port, config.host, () => logger.info({ port: config.port }, 'minimal proxy ready'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)).closeAllConnections());
