@@ -16,11 +16,11 @@ import { createAlignSession, createAlignTransport, type AlignRequest } from '../
 import { loadConfig } from '../src/config.js';
 import { resolveCredential } from '../src/credentials.js';
 import { readBody } from '../src/http/body.js';
-import { createLogger } from '../src/logger.js';
+import { createStdoutLogger } from '../src/logger.js';
 
 const config = loadConfig();
 if (config.alignApiUrl === undefined) throw new Error('the proxy needs ALIGN_API_URL');
-const logger = createLogger(config.logLevel);
+const { logger } = createStdoutLogger(config.logLevel);
 const transport = createAlignTransport(config, config.alignApiUrl, logger);
 const CUSTOMER_PATH = /^\/customers\/([^/?]+)$/;
 const passThrough = (body: unknown): unknown => body;

@@ -47,3 +47,25 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     destination,
   );
 }
+
+/** The longest a line waits in the buffer of the process's log. */
+const LOG_FLUSH_INTERVAL_MS = 250;
+
+/**
+ * The process's own log: JSON lines on stdout, buffered (4 KiB, or 250 ms at most) so that a busy
+ * server makes one write per few dozen lines instead of one per line. `flush()` writes what is
+ * buffered at once; call it after start-up lines and before the process exits.
+ */
+export function createStdoutLogger(level: LogLevel): { logger: Logger; flush(): void } {
+  const stdout = pino.destination({ dest: 1, sync: false, minLength: 4_096, periodicFlush: LOG_FLUSH_INTERVAL_MS });
+  return {
+    logger: createLogger(level, stdout),
+    flush: () => {
+      try {
+        stdout.flushSync();
+      } catch {
+        // nothing buffered, or stdout is gone: nothing more can be written anyway
+      }
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { EMULATOR_DEMO_KEY, startEmulator, type RunningEmulator } from './emulator/index.js';
-import { createLogger, type Logger } from './logger.js';
+import { createStdoutLogger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 
 function readConfig(): Config {
@@ -17,7 +17,7 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-const logger: Logger = createLogger(config.logLevel);
+const { logger, flush: flushLogs } = createStdoutLogger(config.logLevel);
 let emulator: RunningEmulator | undefined;
 let server: RunningServer | undefined;
 
@@ -31,10 +31,12 @@ function stop(signal: NodeJS.Signals): void {
     .then(() => emulator?.close())
     .then(() => {
       logger.info('stopped');
+      flushLogs();
       process.exit(0);
     })
     .catch((error: unknown) => {
       logger.error({ error: String(error) }, 'shutdown failed');
+      flushLogs();
       process.exit(1);
     });
 }
@@ -57,7 +59,11 @@ try {
   // e.g. Redis (REDIS_URL) unreachable: say so in one line, without the URL (it may hold a password).
   logger.fatal({ error: error instanceof Error ? error.message : String(error) }, 'cannot start');
   await emulator?.close();
+  flushLogs();
   process.exit(1);
 }
 if (stopping) await server.close();
-else logger.info({ url: `${server.url}/graphql` }, 'GraphQL server ready');
+else {
+  logger.info({ url: `${server.url}/graphql` }, 'GraphQL server ready');
+  flushLogs();
+}

@@ -22,10 +22,15 @@ describe('main (npm start)', () => {
       expect(Date.now() - started).toBeLessThan(30_000);
       const emulatorLines = server.output().split('\n').filter((line) => line.includes('embedded Align emulator'));
       expect(emulatorLines).toHaveLength(1);
+      // The log is buffered, but a quiet server still writes a request's line within a moment.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(server.output()).toContain('"operationName":"CreateCustomer"');
     } finally {
       server.child.kill('SIGTERM');
     }
     expect(await server.exited).toBe(0);
+    // Lines written while stopping are flushed before the process exits.
+    expect(server.output()).toContain('"msg":"stopped"');
   });
 
   it('refuses to start in production without ALIGN_API_URL', async () => {
