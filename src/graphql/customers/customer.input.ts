@@ -1,6 +1,6 @@
-import { IsEmail, MaxLength, ValidateNested } from 'class-validator';
+import { MaxLength, ValidateNested } from 'class-validator';
 import { Directive, Field, InputType } from 'type-graphql';
-import { HasNoControlCharacters, IsNotBlank } from '../validation/rules.js';
+import { HasNoControlCharacters, IsEmailAddress, IsNotBlank, IsWellFormedText } from '../validation/rules.js';
 
 /** Documented limits; the upstream states none, these keep obviously broken data out. */
 export const EMAIL_MAX_LENGTH = 254; // RFC 5321 path limit
@@ -11,7 +11,7 @@ export const COMPANY_NAME_MAX_LENGTH = 200;
 @InputType()
 abstract class CustomerContactInput {
   @Field(() => String)
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmailAddress()
   @MaxLength(EMAIL_MAX_LENGTH)
   @HasNoControlCharacters()
   email!: string;
@@ -23,12 +23,14 @@ export class IndividualCustomerInput extends CustomerContactInput {
   @IsNotBlank()
   @MaxLength(NAME_MAX_LENGTH)
   @HasNoControlCharacters()
+  @IsWellFormedText()
   firstName!: string;
 
   @Field(() => String)
   @IsNotBlank()
   @MaxLength(NAME_MAX_LENGTH)
   @HasNoControlCharacters()
+  @IsWellFormedText()
   lastName!: string;
 }
 
@@ -38,6 +40,7 @@ export class CorporateCustomerInput extends CustomerContactInput {
   @IsNotBlank()
   @MaxLength(COMPANY_NAME_MAX_LENGTH)
   @HasNoControlCharacters()
+  @IsWellFormedText()
   companyName!: string;
 }
 

@@ -1,6 +1,6 @@
-import { isEmail } from 'class-validator';
 import { EMAIL_MAX_LENGTH } from '../customers/customer.input.js';
 import { CheckedArg } from './checked-arg.js';
+import { isEmailAddress } from './rules.js';
 import type { ArgDecorator } from './validate-arg.js';
 
 /** An optional email filter: a valid address, or the upstream could only answer "no match". */
@@ -9,7 +9,7 @@ export function EmailFilterArg(name: string, description?: string): ArgDecorator
     name,
     () => String,
     (value) =>
-      typeof value === 'string' && value.length <= EMAIL_MAX_LENGTH && isEmail(value)
+      typeof value === 'string' && value.length <= EMAIL_MAX_LENGTH && isEmailAddress(value)
         ? undefined
         : `${name} must be a valid email address`,
     { nullable: true, description },

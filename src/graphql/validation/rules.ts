@@ -1,4 +1,4 @@
-import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import { ValidateBy, buildMessage, isEmail, type ValidationOptions } from 'class-validator';
 
 /** Rules shared by every input type. Each reports its own message so fieldErrors read well. */
 
@@ -34,4 +34,44 @@ export function trimmed(value: string): string;
 export function trimmed(value: string | null | undefined): string | undefined;
 export function trimmed(value: string | null | undefined): string | undefined {
   return value == null ? undefined : value.trim();
+}
+
+/**
+ * A valid email address. validator.js's isEmail throws on text that is not well-formed Unicode (a
+ * lone surrogate), so that case is answered here as an invalid address instead of a crash.
+ */
+export function isEmailAddress(value: unknown): boolean {
+  if (typeof value !== 'string' || !value.isWellFormed()) return false;
+  try {
+    return isEmail(value);
+  } catch {
+    return false;
+  }
+}
+
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isEmailAddress',
+      validator: {
+        validate: isEmailAddress,
+        defaultMessage: buildMessage((prefix) => `${prefix}$property must be a valid email address`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** Text that is well-formed Unicode: no lone surrogate, which no upstream could store faithfully. */
+export function IsWellFormedText(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isWellFormedText',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || value.isWellFormed(),
+        defaultMessage: buildMessage((prefix) => `${prefix}$property must be valid Unicode text`, options),
+      },
+    },
+    options,
+  );
 }

@@ -210,6 +210,14 @@ describe('createCustomer: validation', () => {
     ]);
   });
 
+  it('rejects text that is not well-formed Unicode (a lone surrogate) as bad input, not a crash', async () => {
+    const errors = await fieldErrorsFor(individual({ email: 'a\ud800@example.com', firstName: 'Ada\udc00' }));
+    expect([...errors].sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { path: 'input.individual.email', message: 'email must be a valid email address' },
+      { path: 'input.individual.firstName', message: 'firstName must be valid Unicode text' },
+    ]);
+  });
+
   it('reports every broken field at once', async () => {
     const errors = await fieldErrorsFor({ individual: { email: 'nope', firstName: ' ', lastName: '\u0007' } });
     expect(errors.map((e) => e.path).sort()).toEqual([
