@@ -45,6 +45,15 @@ export interface AlignSession {
   readonly deadline: AbortSignal;
   /** When `deadline` aborts (epoch ms), so a back-off that cannot fit is not started. */
   readonly deadlineAt: number;
+  /** What this request's upstream calls have cost so far; the request's log line reports it. */
+  readonly usage: UpstreamUsage;
+}
+
+/** Upstream attempts of one request (retries included) and their summed duration. */
+export interface UpstreamUsage {
+  calls: number;
+  retries: number;
+  durationMs: number;
 }
 
 export interface AlignRequest<T> {
@@ -159,15 +168,26 @@ export class AlignTransport {
     } finally {
       release();
       const durationMs = performance.now() - started;
+      const { usage } = session;
+      usage.calls += 1;
+      if (retry > 0) usage.retries += 1;
+      usage.durationMs += durationMs;
       this.options.onCall?.({ method: request.method, route: routeLabel, status, durationMs, retry });
-      // One info line per upstream call (the route template, never the URL: it holds ids).
-      if (this.options.logger.isLevelEnabled('info')) {
-        this.options.logger.info(
-          { requestId: session.requestId, upstream: routeLabel, status, retry, durationMs: Math.round(durationMs * 10) / 10 },
-          'upstream call',
-        );
-      }
+      this.logAttempt(session, routeLabel, status, retry, durationMs);
     }
+  }
+
+  /**
+   * A failed attempt (no answer, 429 or 5xx) gets its own `warn` line; every other attempt is only
+   * counted in the request's one `info` line (`upstreamCalls`), with its own line at `debug`.
+   * The route template is logged, never the URL: it holds ids.
+   */
+  private logAttempt(session: AlignSession, route: string, status: number | undefined, retry: number, durationMs: number): void {
+    const failed = status === undefined || status === 429 || status >= 500;
+    const level = failed ? 'warn' : 'debug';
+    const { logger } = this.options;
+    if (!logger.isLevelEnabled(level)) return;
+    logger[level]({ requestId: session.requestId, upstream: route, status, retry, durationMs: roundMs(durationMs) }, 'upstream call');
   }
 
   private dispatch<T>(session: AlignSession, request: AlignRequest<T>): Promise<Response<string>> {
@@ -290,5 +310,16 @@ export function createAlignTransport(
 
 /** What one request brings to its upstream calls: its key, its id, and its deadline from now. */
 export function createAlignSession(apiKey: string, requestId: string, deadlineMs: number): AlignSession {
-  return { apiKey, requestId, deadline: AbortSignal.timeout(deadlineMs), deadlineAt: Date.now() + deadlineMs };
+  return {
+    apiKey,
+    requestId,
+    deadline: AbortSignal.timeout(deadlineMs),
+    deadlineAt: Date.now() + deadlineMs,
+    usage: { calls: 0, retries: 0, durationMs: 0 },
+  };
+}
+
+/** Milliseconds to one decimal, as every log line reports durations. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }

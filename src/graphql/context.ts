@@ -1,5 +1,5 @@
 import { AlignClient } from '../align/client.js';
-import { createAlignSession, type AlignTransport } from '../align/http.js';
+import { createAlignSession, type AlignSession, type AlignTransport, type UpstreamUsage } from '../align/http.js';
 import type { Credential } from '../credentials.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
@@ -19,6 +19,8 @@ export interface GraphQLContext {
   customerLoader(): CustomerLoader;
   /** Customer writes of this request (idempotency, reconciliation). */
   customerService(): CustomerService;
+  /** The upstream calls this request made; undefined when it made none. */
+  upstreamUsage(): UpstreamUsage | undefined;
 }
 
 export interface ContextDependencies {
@@ -34,6 +36,7 @@ export function createContext(
   request: { readonly requestId: string; readonly credential: Credential },
 ): GraphQLContext {
   let client: AlignClient | undefined;
+  let session: AlignSession | undefined;
   let customerLoader: CustomerLoader | undefined;
   const { credential, requestId } = request;
   return {
@@ -44,7 +47,8 @@ export function createContext(
       if (client) return client;
       if (credential.kind !== 'key') throw new AuthenticationRequiredError();
       // The clock starts at the first upstream call, so introspection-only requests cost nothing.
-      client = new AlignClient(deps.transport, createAlignSession(credential.apiKey, requestId, deps.upstreamDeadlineMs));
+      session = createAlignSession(credential.apiKey, requestId, deps.upstreamDeadlineMs);
+      client = new AlignClient(deps.transport, session);
       return client;
     },
     customerLoader() {
@@ -52,6 +56,9 @@ export function createContext(
     },
     customerService() {
       return new CustomerService(this.align().customers, deps.idempotency);
+    },
+    upstreamUsage() {
+      return session?.usage.calls ? session.usage : undefined;
     },
   };
 }

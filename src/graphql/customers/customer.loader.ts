@@ -17,16 +17,17 @@ export class CustomerLoader {
   private readonly loader: DataLoader<string, AlignCustomer | null>;
 
   constructor(customers: CustomersClient) {
+    const fetchOne = async (id: string): Promise<AlignCustomer | null | Error> => {
+      try {
+        return await customers.get(id);
+      } catch (error) {
+        if (error instanceof AlignNotFoundError) return null;
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    };
     this.loader = new DataLoader(
-      (ids) =>
-        mapWithConcurrency(ids, CUSTOMER_FETCH_CONCURRENCY, async (id) => {
-          try {
-            return await customers.get(id);
-          } catch (error) {
-            if (error instanceof AlignNotFoundError) return null;
-            return error instanceof Error ? error : new Error(String(error));
-          }
-        }),
+      // Most requests read one customer: that batch skips the concurrency pool.
+      async (ids) => (ids.length === 1 ? [await fetchOne(ids[0]!)] : mapWithConcurrency(ids, CUSTOMER_FETCH_CONCURRENCY, fetchOne)),
       { cacheMap: this.cache, maxBatchSize: 1_000 },
     );
   }

@@ -1,12 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { roundMs, type UpstreamUsage } from '../../align/http.js';
 import type { Logger } from '../../logger.js';
 import { outcomeOf } from './request-outcome.js';
 
 /**
- * One `info` line per GraphQL request: request id, operation, outcome, error codes and duration.
+ * One `info` line per GraphQL request: request id, operation, outcome, error codes, duration, and
+ * what its upstream calls cost (count, retries, summed duration). One line per request, not one per
+ * upstream call as well: a line costs about as much as a graphql-js execution (see BENCHMARKS.md).
  * Never the document's variables or the response data (they hold personal data), never headers.
  */
-export function requestLoggingPlugin<TContext extends { requestId: string }>(
+export function requestLoggingPlugin<TContext extends { requestId: string; upstreamUsage(): UpstreamUsage | undefined }>(
   logger: Logger,
 ): ApolloServerPlugin<TContext> {
   return {
@@ -17,6 +20,7 @@ export function requestLoggingPlugin<TContext extends { requestId: string }>(
       return {
         async willSendResponse(requestContext) {
           const { operationName, operationType, outcome, errorCodes } = outcomeOf(requestContext);
+          const upstream = requestContext.contextValue.upstreamUsage();
           logger.info(
             {
               requestId: requestContext.contextValue.requestId,
@@ -24,7 +28,10 @@ export function requestLoggingPlugin<TContext extends { requestId: string }>(
               operationType,
               outcome,
               errorCodes: errorCodes.length > 0 ? errorCodes : undefined,
-              durationMs: Math.round((performance.now() - started) * 10) / 10,
+              durationMs: roundMs(performance.now() - started),
+              upstreamCalls: upstream?.calls,
+              upstreamRetries: upstream?.retries || undefined,
+              upstreamMs: upstream && roundMs(upstream.durationMs),
             },
             'graphql request',
           );

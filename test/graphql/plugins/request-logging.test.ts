@@ -29,7 +29,7 @@ function linesOf(requestId: string): LogLine[] {
 const headers = (requestId: string) => ({ 'api-key': KEY, 'x-request-id': requestId });
 
 describe('request logs', () => {
-  it('logs one line per GraphQL request and one per upstream call, tied by the request id', async () => {
+  it('logs one info line per GraphQL request with its upstream calls counted; each call at debug', async () => {
     const email = uniqueEmail('logged');
     const created = await stack.graphql(
       CreateCustomerDocument,
@@ -49,11 +49,13 @@ describe('request logs', () => {
         operationType: 'mutation',
         outcome: 'ok',
         durationMs: expect.any(Number),
+        upstreamCalls: 1,
+        upstreamMs: expect.any(Number),
       },
     ]);
     expect(lines.filter((line) => line.msg === 'upstream call')).toEqual([
       expect.objectContaining({
-        level: 'info',
+        level: 'debug',
         requestId: 'log-create-1',
         upstream: 'POST /v0/customers',
         status: 201,
@@ -94,6 +96,33 @@ describe('request logs', () => {
       expect.objectContaining({ msg: 'graphql request', outcome: 'GRAPHQL_PARSE_FAILED' }),
     ]);
     expect(linesOf('log-parse-1')[0]).not.toHaveProperty('operationName');
+  });
+});
+
+describe('failed upstream attempts', () => {
+  it('get a warn line each; the request line counts every attempt and the retries', async () => {
+    const created = await stack.graphql(
+      CreateCustomerDocument,
+      { input: { individual: { email: uniqueEmail('retried'), firstName: 'Ada', lastName: 'Lovelace' } } },
+      { headers: headers('log-retry-setup') },
+    );
+    const id = (created.body.data as { createCustomer: { id: string } }).createCustomer.id;
+    await stack.admin.addFault({ kind: 'status', status: 503, times: 1 });
+    const read = await stack.graphql(GetCustomerDocument, { id }, { headers: headers('log-retry-1') });
+    expect(read.body.errors).toBeUndefined();
+    const lines = linesOf('log-retry-1');
+    expect(lines.filter((line) => line.msg === 'upstream call').map((line) => [line.level, line.status, line.retry])).toEqual([
+      ['warn', 503, 0],
+      ['debug', 200, 1],
+    ]);
+    expect(lines.find((line) => line.msg === 'graphql request')).toMatchObject({ outcome: 'ok', upstreamCalls: 2, upstreamRetries: 1 });
+  });
+
+  it('a request that made no upstream call has no upstream fields', async () => {
+    await stack.graphql('{ __typename }', undefined, { headers: headers('log-none-1') });
+    const [line] = linesOf('log-none-1');
+    expect(line).toMatchObject({ msg: 'graphql request', outcome: 'ok' });
+    expect(Object.keys(line!).filter((key) => key.startsWith('upstream'))).toEqual([]);
   });
 });
 
