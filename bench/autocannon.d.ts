@@ -16,6 +16,8 @@ declare module 'autocannon' {
       connections?: number;
       duration?: number;
       amount?: number;
+      /** Requests per second over all connections. */
+      overallRate?: number;
       timeout?: number;
       method?: string;
       headers?: Record<string, string>;

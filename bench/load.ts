@@ -9,6 +9,8 @@ export interface LoadSpec {
   /** Exactly this many requests. */
   readonly amount?: number;
   readonly requests: autocannon.Request[];
+  /** Requests per second over all connections; unset: as fast as the server answers. */
+  readonly overallRate?: number;
   /** Returns false for a 2xx answer that is nevertheless wrong (e.g. GraphQL `errors`). */
   readonly verifyBody?: (body: string) => boolean;
 }
@@ -45,6 +47,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
         connections: spec.connections,
         ...(spec.amount === undefined ? { duration: spec.duration ?? 10 } : { amount: spec.amount }),
         timeout: 10,
+        ...(spec.overallRate === undefined ? {} : { overallRate: spec.overallRate }),
         requests: spec.requests,
         verifyBody: spec.verifyBody,
       },

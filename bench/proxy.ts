@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { AlignError } from '../src/align/errors.js';
-import { createAlignSession, createAlignTransport, type AlignRequest } from '../src/align/http.js';
+import { createAlignSession, createAlignTransport, roundMs, type AlignRequest } from '../src/align/http.js';
 import { loadConfig } from '../src/config.js';
 import { resolveCredential } from '../src/credentials.js';
 import { readBody } from '../src/http/body.js';
@@ -42,7 +42,13 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const credential = resolveCredential(req.headers, {});
   if (credential.kind !== 'key') return send(res, 401, { message: 'an API key is required' });
   const session = createAlignSession(credential.apiKey, randomUUID(), config.upstreamDeadlineMs);
+  const started = performance.now();
   send(res, status, await transport.send(session, request));
+  // One access line per request, like the server's request line (the transport logs calls at debug).
+  logger.info(
+    { requestId: session.requestId, route: `${request.method} ${request.route}`, status, durationMs: roundMs(performance.now() - started), upstreamCalls: session.usage.calls },
+    'proxy request',
+  );
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -6,11 +6,13 @@
  *   node dist-bench/bench/run.js [--duration 10] [--rounds 5] [--warmup 2] [--connections 32]
  *                                [--memory-requests 100000] [--no-memory] [--strict]
  *                                [--operations create,read,entities] [--baseline path/to/other/dist/main.js]
+ *                                [--no-budget]
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
+import { cpuMicros, formatBudget, measureFloor, readRows, type Budget } from './budget.js';
 import { assertClean, combineRounds, runLoad, type LoadResult } from './load.js';
 import { killAllServices, type Service } from './processes.js';
 import { ROOT, startEmulatorProcess, startProxyProcess, startServerProcess, type EmulatorService } from './stack.js';
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     'memory-requests': { type: 'string', default: '100000' },
     'no-memory': { type: 'boolean', default: false },
+    'no-budget': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     /** Another build of the server (its main.js), measured in the same rounds: a before/after in one run. */
     baseline: { type: 'string' },
@@ -51,6 +54,8 @@ for (const key of operations) {
   if (!OPERATION_KEYS.includes(key)) throw new Error(`--operations takes ${OPERATION_KEYS.join(', ')} (got "${key}")`);
 }
 const memoryRequests = positive('memory-requests', args['memory-requests']);
+/** Measured seconds per path of the floor check, spread over the rounds. */
+const FLOOR_SECONDS = 6;
 
 const ENTITY_REPRESENTATIONS = 100;
 const ENTITY_DISTINCT_IDS = 10;
@@ -112,6 +117,15 @@ async function main(): Promise<void> {
     rows.push(...(await measureSideBySide(emulator, scenarios.filter((scenario) => scenario.operation === operation))));
   }
 
+  let budget: Budget | undefined;
+  const reads = readRows(rows);
+  if (reads && !args['no-budget']) {
+    const rate = Math.round(reads.server.result.requestsPerSecond);
+    process.stdout.write(`GraphQL floor: { __typename } and GET /readyz on the server at ${rate} req/s ... `);
+    const floor = await measureFloor({ server, rate, connections, seconds: FLOOR_SECONDS, rounds });
+    budget = { ...floor, proxyMicros: cpuMicros(reads.proxy), serverMicros: cpuMicros(reads.server), target: THROUGHPUT_TARGET };
+    console.log('done');
+  }
   const memory = args['no-memory'] ? undefined : await memoryCheck(emulator);
   const loadAfter = loadavg();
   await Promise.all([server.stop(), proxy.stop(), baseline?.stop()]);
@@ -133,7 +147,8 @@ async function main(): Promise<void> {
     elapsedSeconds: (Date.now() - started) / 1000,
   });
   console.log(`\n${report.text}`);
-  writeFileSync(`${ROOT}dist-bench/results.json`, JSON.stringify({ rows, memory }, null, 2));
+  if (budget) console.log(`\n${formatBudget(budget)}`);
+  writeFileSync(`${ROOT}dist-bench/results.json`, JSON.stringify({ rows, memory, budget }, null, 2));
   if (args.strict && !report.targetsMet) {
     console.error('bench: a target was missed (--strict)');
     process.exitCode = 1;
