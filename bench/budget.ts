@@ -74,8 +74,6 @@ export function readRows(rows: readonly Row[]): { proxy: Row; server: Row } | un
   return proxy && server ? { proxy, server } : undefined;
 }
 
-export const cpuMicros = (row: Row) => (row.cpuMsPerRequest.user + row.cpuMsPerRequest.system) * 1000;
-
 export function formatBudget(budget: Budget): string {
   const µs = (value: number) => `${value.toFixed(0)} µs`;
   const allowed = budget.proxyMicros * (1 / budget.target - 1);

@@ -12,11 +12,11 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
-import { cpuMicros, formatBudget, measureFloor, readRows, type Budget } from './budget.js';
+import { formatBudget, measureFloor, readRows, type Budget } from './budget.js';
 import { assertClean, combineRounds, runLoad, type LoadResult } from './load.js';
 import { killAllServices, type Service } from './processes.js';
 import { ROOT, startEmulatorProcess, startProxyProcess, startServerProcess, type EmulatorService } from './stack.js';
-import { formatReport, type Row } from './report.js';
+import { cpuMicros, formatReport, type Row } from './report.js';
 import {
   graphqlCreate,
   graphqlEntities,
