@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createAlignTransport } from './align/http.js';
+import { createAlignTransport } from './align/transport.js';
 import { CallerAuthenticator, type CallerAuthResult } from './auth/caller-auth.js';
 import type { Config } from './config.js';
 import { resolveCredential, type CredentialPolicy } from './credentials.js';
@@ -14,7 +14,7 @@ import { requestLimits } from './graphql/plugins/limits.js';
 import { requestLoggingPlugin } from './graphql/plugins/request-logging.js';
 import { requestMetricsPlugin } from './graphql/plugins/request-metrics.js';
 import { GRAPHQL_CACHE_CONTROL, leanDefaultPlugins } from './graphql/plugins/lean-defaults.js';
-import { buildGraphQLSchema } from './graphql/schema.js';
+import { buildGraphQLSchema } from './graphql/build-schema.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
 import { Explorer, explorerCredentialHint } from './http/explorer.js';

@@ -1,11 +1,36 @@
-import { CustomersClient } from './customers.js';
-import type { AlignSession, AlignTransport } from './http.js';
+import { randomUUID } from 'node:crypto';
+import type { Operation, PathIds, Send } from './operation.js';
+import type { RetryPolicy } from './retry.js';
+import type { AlignSession, AlignTransport } from './transport.js';
 
-/** The Align API as seen by one GraphQL request: one client per resource group, sharing a session. */
+export interface CallOptions {
+  /** The caller's key, sent upstream as `Idempotency-Key`. */
+  readonly idempotencyKey?: string;
+}
+
+/**
+ * The Align API as seen by one GraphQL request: every catalogue operation, called with this
+ * request's credential, id and deadline. Everything about a call (route, query, body, retry class,
+ * answer shape) comes from the operation's declaration; this adds only what is per request.
+ */
 export class AlignClient {
-  readonly customers: CustomersClient;
+  constructor(
+    private readonly transport: AlignTransport,
+    readonly session: AlignSession,
+  ) {}
 
-  constructor(transport: AlignTransport, session: AlignSession) {
-    this.customers = new CustomersClient(transport, session);
+  get retryPolicy(): RetryPolicy {
+    return this.transport.retryPolicy;
   }
+
+  async send<R extends string, I, T>(operation: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, input: I, options: CallOptions = {}): Promise<T> {
+    // Class U: the docs require the header, so a call without the caller's key gets one of its own,
+    // the same for every retry of this call.
+    const idempotencyKey = options.idempotencyKey ?? (operation.retry === 'U' ? randomUUID() : undefined);
+    const result = await this.transport.send(this.session, operation, { ids, input, idempotencyKey });
+    return operation.complete ? operation.complete(result, input) : result;
+  }
+
+  /** `send` without options, for a reconciliation's lookups. */
+  readonly lookup: Send = (operation, ids, input) => this.send(operation, ids, input);
 }

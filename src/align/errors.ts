@@ -1,18 +1,7 @@
 /**
- * The typed errors of the Align client, one class per outcome a caller handles differently. Each
- * carries the public error code of the GraphQL API, so the mapping from upstream status to code
- * lives here and nowhere else.
+ * The typed errors of the Align client, one class per outcome a caller handles differently. Which
+ * public error code each becomes is not decided here: the GraphQL layer's error table does that.
  */
-
-export type UpstreamErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'UPSTREAM_BAD_RESPONSE';
 
 export interface AlignErrorDetails {
   /** The HTTP status the upstream answered with; absent when no answer arrived. */
@@ -23,7 +12,6 @@ export interface AlignErrorDetails {
 }
 
 export abstract class AlignError extends Error {
-  abstract readonly code: UpstreamErrorCode;
   readonly upstreamStatus?: number;
   readonly upstreamCode?: string;
 
@@ -35,23 +23,12 @@ export abstract class AlignError extends Error {
   }
 }
 
-export class AlignInvalidRequestError extends AlignError {
-  readonly code = 'BAD_USER_INPUT';
-}
-export class AlignAuthenticationError extends AlignError {
-  readonly code = 'UNAUTHENTICATED';
-}
-export class AlignPermissionError extends AlignError {
-  readonly code = 'FORBIDDEN';
-}
-export class AlignNotFoundError extends AlignError {
-  readonly code = 'NOT_FOUND';
-}
-export class AlignConflictError extends AlignError {
-  readonly code = 'CONFLICT';
-}
+export class AlignInvalidRequestError extends AlignError {}
+export class AlignAuthenticationError extends AlignError {}
+export class AlignPermissionError extends AlignError {}
+export class AlignNotFoundError extends AlignError {}
+export class AlignConflictError extends AlignError {}
 export class AlignRateLimitError extends AlignError {
-  readonly code = 'RATE_LIMITED';
   readonly retryAfterSeconds?: number;
   constructor(message: string, details: AlignErrorDetails = {}) {
     super(message, details);
@@ -59,9 +36,7 @@ export class AlignRateLimitError extends AlignError {
   }
 }
 /** 5xx, timeout, refused or reset connection: the upstream could not be reached or could not answer. */
-export class AlignUnavailableError extends AlignError {
-  readonly code = 'UPSTREAM_UNAVAILABLE';
-}
+export class AlignUnavailableError extends AlignError {}
 /**
  * The request may have reached the upstream, but no answer came back (timeout, or the connection
  * dropped after sending). For a write this means "maybe applied": callers reconcile, never assume.
@@ -70,9 +45,7 @@ export class AlignOutcomeUnknownError extends AlignUnavailableError {}
 /** Nothing was sent: the circuit is open or too many calls were waiting; retrying now would not help. */
 export class AlignFailFastError extends AlignUnavailableError {}
 /** The upstream answered, but not in the documented shape. */
-export class AlignBadResponseError extends AlignError {
-  readonly code = 'UPSTREAM_BAD_RESPONSE';
-}
+export class AlignBadResponseError extends AlignError {}
 
 const MAX_MESSAGE_LENGTH = 200;
 

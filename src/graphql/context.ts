@@ -1,24 +1,22 @@
 import { AlignClient } from '../align/client.js';
-import { createAlignSession, type AlignSession, type AlignTransport, type UpstreamUsage } from '../align/http.js';
+import { createAlignSession, type AlignSession, type AlignTransport, type UpstreamUsage } from '../align/transport.js';
 import type { Credential } from '../credentials.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
 import { AuthenticationRequiredError } from './errors.js';
-import { CustomerLoader } from './customers/customer.loader.js';
-import { CustomerService } from './customers/customer.service.js';
+import { Loaders } from './loaders.js';
 import type { UpstreamEnums } from './upstream-enums.js';
+import { WritePath } from './write-path.js';
 
 /** What every resolver of one GraphQL request sees. */
 export interface GraphQLContext {
   readonly requestId: string;
   readonly logger: Logger;
   readonly enums: UpstreamEnums;
-  /** The Align API with this request's credential; throws UNAUTHENTICATED before any call when there is none. */
-  align(): AlignClient;
-  /** Customer reads of this request, deduplicated (same scope as align()). */
-  customerLoader(): CustomerLoader;
-  /** Customer writes of this request (idempotency, reconciliation). */
-  customerService(): CustomerService;
+  /** This request's reads, deduplicated and batched; the first one without a credential is UNAUTHENTICATED. */
+  readonly loaders: Loaders;
+  /** This request's writes (idempotency, retry class, reconciliation); same credential rule. */
+  readonly writes: WritePath;
   /** The upstream calls this request made; undefined when it made none. */
   upstreamUsage(): UpstreamUsage | undefined;
 }
@@ -37,26 +35,22 @@ export function createContext(
 ): GraphQLContext {
   let client: AlignClient | undefined;
   let session: AlignSession | undefined;
-  let customerLoader: CustomerLoader | undefined;
   const { credential, requestId } = request;
+  const align = (): AlignClient => {
+    if (client) return client;
+    if (credential.kind !== 'key') throw new AuthenticationRequiredError();
+    // The clock starts at the first upstream call, so introspection-only requests cost nothing.
+    session = createAlignSession(credential.apiKey, requestId, deps.upstreamDeadlineMs);
+    client = new AlignClient(deps.transport, session);
+    return client;
+  };
+  const loaders = new Loaders(align);
   return {
     requestId,
     logger: deps.logger,
     enums: deps.enums,
-    align() {
-      if (client) return client;
-      if (credential.kind !== 'key') throw new AuthenticationRequiredError();
-      // The clock starts at the first upstream call, so introspection-only requests cost nothing.
-      session = createAlignSession(credential.apiKey, requestId, deps.upstreamDeadlineMs);
-      client = new AlignClient(deps.transport, session);
-      return client;
-    },
-    customerLoader() {
-      return (customerLoader ??= new CustomerLoader(this.align().customers));
-    },
-    customerService() {
-      return new CustomerService(this.align().customers, deps.idempotency);
-    },
+    loaders,
+    writes: new WritePath(align, loaders, deps.idempotency),
     upstreamUsage() {
       return session?.usage.calls ? session.usage : undefined;
     },

@@ -1,9 +1,25 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AlignError, AlignRateLimitError } from '../align/errors.js';
+import {
+  AlignAuthenticationError,
+  AlignBadResponseError,
+  AlignConflictError,
+  AlignError,
+  AlignInvalidRequestError,
+  AlignNotFoundError,
+  AlignPermissionError,
+  AlignRateLimitError,
+  AlignUnavailableError,
+} from '../align/errors.js';
+import {
+  IdempotencyError,
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
+  IdempotencyStoreUnavailableError,
+} from '../idempotency/errors.js';
 import type { Logger } from '../logger.js';
 
-/** The public error codes (CONTRACT §4). */
+/** The public error codes (README, "Errors"). */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -48,14 +64,36 @@ export class AuthenticationRequiredError extends GraphQLError {
   }
 }
 
-export class PublicError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extensions, code } });
-  }
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * The one table from what went wrong below GraphQL (upstream outcomes, idempotency) to public codes.
+ * The first matching row wins, so subclasses (an unknown outcome, a fail-fast refusal) take their
+ * parent's code unless a row of their own comes first.
+ */
+const ERROR_TABLE: ReadonlyArray<readonly [ErrorClass, ErrorCode]> = [
+  [AlignInvalidRequestError, ErrorCode.BAD_USER_INPUT],
+  [AlignAuthenticationError, ErrorCode.UNAUTHENTICATED],
+  [AlignPermissionError, ErrorCode.FORBIDDEN],
+  [AlignNotFoundError, ErrorCode.NOT_FOUND],
+  [AlignConflictError, ErrorCode.CONFLICT],
+  [AlignRateLimitError, ErrorCode.RATE_LIMITED],
+  [AlignUnavailableError, ErrorCode.UPSTREAM_UNAVAILABLE],
+  [AlignBadResponseError, ErrorCode.UPSTREAM_BAD_RESPONSE],
+  [IdempotencyKeyReusedError, ErrorCode.CONFLICT],
+  [IdempotencyKeyInUseError, ErrorCode.CONFLICT],
+  [IdempotencyStoreUnavailableError, ErrorCode.UPSTREAM_UNAVAILABLE],
+];
+
+/** The public code of an error from below GraphQL; undefined for anything the table does not know (a bug). */
+export function publicCodeOf(error: unknown): ErrorCode | undefined {
+  for (const [type, code] of ERROR_TABLE) if (error instanceof type) return code;
+  return undefined;
 }
 
-function extensionsOf(error: AlignError): Record<string, unknown> {
-  const extensions: Record<string, unknown> = { code: error.code };
+function extensionsOf(error: AlignError | IdempotencyError, code: ErrorCode): Record<string, unknown> {
+  const extensions: Record<string, unknown> = { code };
+  if (!(error instanceof AlignError)) return extensions;
   if (error.upstreamStatus !== undefined) extensions.upstreamStatus = error.upstreamStatus;
   if (error instanceof AlignRateLimitError && error.retryAfterSeconds !== undefined) {
     extensions.retryAfterSeconds = error.retryAfterSeconds;
@@ -82,8 +120,9 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const { message, locations, path } = formatted;
-    if (original instanceof AlignError) {
-      return { message: original.message, locations, path, extensions: extensionsOf(original) };
+    if (original instanceof AlignError || original instanceof IdempotencyError) {
+      const publicCode = publicCodeOf(original);
+      if (publicCode !== undefined) return { message: original.message, locations, path, extensions: extensionsOf(original, publicCode) };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

@@ -1,5 +1,5 @@
 import { execute, parse } from 'graphql';
-import { buildGraphQLSchema } from './schema.js';
+import { buildGraphQLSchema } from './build-schema.js';
 
 /**
  * The schema as a gateway sees it: the subgraph's own `_service { sdl }` answer, with `@key`,

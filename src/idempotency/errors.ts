@@ -1,25 +1,31 @@
-import { ErrorCode, PublicError } from '../graphql/errors.js';
+/**
+ * Why an idempotent call could not run. Which public code each becomes is decided by the GraphQL
+ * layer's error table, like every other error.
+ */
+export abstract class IdempotencyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
 
-/** The same idempotency key came with different input (CONTRACT §4: CONFLICT). */
-export class IdempotencyKeyReusedError extends PublicError {
+/** The same idempotency key came with different input. */
+export class IdempotencyKeyReusedError extends IdempotencyError {
   constructor() {
-    super(ErrorCode.CONFLICT, 'This idempotency key was already used with different input; use a new key.');
+    super('This idempotency key was already used with different input; use a new key.');
   }
 }
 
 /** Another request with the same key is still running and did not finish within this request's deadline. */
-export class IdempotencyKeyInUseError extends PublicError {
+export class IdempotencyKeyInUseError extends IdempotencyError {
   constructor() {
-    super(
-      ErrorCode.CONFLICT,
-      'A request with this idempotency key is still in progress; retry with the same key later to get its result.',
-    );
+    super('A request with this idempotency key is still in progress; retry with the same key later to get its result.');
   }
 }
 
 /** The store could not be asked; nothing was sent upstream, so retrying is safe. */
-export class IdempotencyStoreUnavailableError extends PublicError {
+export class IdempotencyStoreUnavailableError extends IdempotencyError {
   constructor() {
-    super(ErrorCode.UPSTREAM_UNAVAILABLE, 'The idempotency store is unavailable; nothing was sent to Align. Retry later.');
+    super('The idempotency store is unavailable; nothing was sent to Align. Retry later.');
   }
 }

@@ -9,6 +9,7 @@ import {
   parseRetryAfter,
   sanitizeUpstreamText,
 } from '../../src/align/errors.js';
+import { publicCodeOf } from '../../src/graphql/errors.js';
 
 describe('errorFromUpstreamAnswer', () => {
   it.each([
@@ -22,7 +23,7 @@ describe('errorFromUpstreamAnswer', () => {
   ])('maps HTTP %i to %p', (status, type, code) => {
     const error = errorFromUpstreamAnswer({ status, body: { message: 'm', code: 'c' } }, []);
     expect(error).toBeInstanceOf(type);
-    expect(error.code).toBe(code);
+    expect(publicCodeOf(error)).toBe(code);
     expect(error.upstreamStatus).toBe(status);
   });
 

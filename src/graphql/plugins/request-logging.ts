@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { roundMs, type UpstreamUsage } from '../../align/http.js';
+import { roundMs, type UpstreamUsage } from '../../align/transport.js';
 import type { Logger } from '../../logger.js';
 import { outcomeOf } from './request-outcome.js';
 

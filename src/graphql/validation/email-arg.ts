@@ -1,6 +1,5 @@
-import { EMAIL_MAX_LENGTH } from '../customers/customer.input.js';
 import { CheckedArg } from './checked-arg.js';
-import { isEmailAddress } from './rules.js';
+import { EMAIL_MAX_LENGTH, isEmailAddress } from './rules.js';
 import type { ArgDecorator } from './validate-arg.js';
 
 /** An optional email filter: a valid address, or the upstream could only answer "no match". */

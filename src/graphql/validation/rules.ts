@@ -2,6 +2,9 @@ import { ValidateBy, buildMessage, isEmail, type ValidationOptions } from 'class
 
 /** Rules shared by every input type. Each reports its own message so fieldErrors read well. */
 
+/** The longest email address (RFC 5321's path limit); the upstream states none. */
+export const EMAIL_MAX_LENGTH = 254;
+
 const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 
 export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { getMetadataStorage, registerDecorator, type ValidationArguments } from 'class-validator';
-import { CorporateCustomerInput, CreateCustomerInput, IndividualCustomerInput } from '../../../src/graphql/customers/customer.input.js';
+import { CorporateCustomerInput, CreateCustomerInput, IndividualCustomerInput } from '../../../src/graphql/modules/customers/customer.input.js';
 import { UserInputError } from '../../../src/graphql/errors.js';
 import { validateArgument } from '../../../src/graphql/validation/validate-arg.js';
 

@@ -12,6 +12,7 @@ import {
   errorFromUpstreamAnswer,
 } from './errors.js';
 import { InFlightLimit } from './in-flight-limit.js';
+import { expandRoute, type Operation, type PathIds } from './operation.js';
 import { RetryPolicy, sleep } from './retry.js';
 
 export interface AlignTransportOptions {
@@ -56,17 +57,11 @@ export interface UpstreamUsage {
   durationMs: number;
 }
 
-export interface AlignRequest<T> {
-  readonly method: Method;
-  /** Route template, e.g. `/v0/customers/:customer_id`. */
-  readonly route: string;
-  /** Values for the template's `:params`; they are URL-encoded here. */
-  readonly params?: Readonly<Record<string, string>>;
-  readonly query?: Readonly<Record<string, string | undefined>>;
-  readonly body?: unknown;
+/** One call of a catalogue operation: its path ids, its input, and the Idempotency-Key to send. */
+export interface AlignCall<Route extends string, Input> {
+  readonly ids: PathIds<Route>;
+  readonly input: Input;
   readonly idempotencyKey?: string;
-  /** Checks the documented shape of a 2xx body and returns it typed, or throws AlignBadResponseError. */
-  readonly parse: (body: unknown) => T;
 }
 
 /**
@@ -75,9 +70,10 @@ export interface AlignRequest<T> {
  * typed AlignError. It is also the one place that retries (see retry.ts), fails fast while the
  * upstream is down (circuit-breaker.ts) and bounds the calls in flight (in-flight-limit.ts).
  *
- * Only retry-safe requests are sent more than once: reads, and writes that carry an
- * Idempotency-Key (the upstream answers a repeat with the first result). A write without a key is
- * sent once; when its outcome is unknown the caller gets AlignOutcomeUnknownError and reconciles.
+ * What it sends, and whether it may send it twice, comes from the operation's declaration
+ * (operation.ts): reads and classes U and R are retried, a class C write only when it carries the
+ * caller's key and says so; every other write is sent once, and when its outcome is unknown the
+ * caller gets AlignOutcomeUnknownError.
  */
 export class AlignTransport {
   private readonly got: Got;
@@ -112,21 +108,21 @@ export class AlignTransport {
     return this.breaker.state;
   }
 
-  async send<T>(session: AlignSession, request: AlignRequest<T>): Promise<T> {
-    const retrySafe = request.method === 'GET' || request.idempotencyKey !== undefined;
+  async send<R extends string, I, T>(session: AlignSession, operation: Operation<R, I, T>, call: AlignCall<R, I>): Promise<T> {
+    const retrySafe = isRetrySafe(operation, call.idempotencyKey !== undefined);
     for (let retry = 0; ; retry += 1) {
       try {
-        return await this.attempt(session, request, retry);
+        return await this.attempt(session, operation, call, retry);
       } catch (error) {
         const delay = retrySafe ? this.options.retry.delayBeforeRetry(error, retry + 1, session.deadlineAt) : undefined;
         if (delay === undefined) throw error;
         this.options.logger.debug(
           {
             requestId: session.requestId,
-            upstream: `${request.method} ${request.route}`,
+            upstream: operation.key,
             retry: retry + 1,
             delayMs: delay,
-            reason: (error as AlignError).code,
+            reason: (error as Error).name,
             upstreamStatus: (error as AlignError).upstreamStatus,
           },
           'upstream retry',
@@ -140,7 +136,12 @@ export class AlignTransport {
     }
   }
 
-  private async attempt<T>(session: AlignSession, request: AlignRequest<T>, retry: number): Promise<T> {
+  private async attempt<R extends string, I, T>(
+    session: AlignSession,
+    operation: Operation<R, I, T>,
+    call: AlignCall<R, I>,
+    retry: number,
+  ): Promise<T> {
     let release: () => void;
     try {
       release = await this.inFlight.acquire(session.deadline);
@@ -154,14 +155,13 @@ export class AlignTransport {
       release();
       throw error;
     }
-    const routeLabel = `${request.method} ${request.route}`;
     const started = performance.now();
     let status: number | undefined;
     try {
-      const response = await this.dispatch(session, request);
+      const response = await this.dispatch(session, operation, call);
       status = response.statusCode;
       report(status >= 500 ? 'failure' : 'success');
-      return this.interpret(session, request, response);
+      return this.interpret(session, operation, response);
     } catch (error) {
       if (status === undefined) report('failure');
       throw this.asAlignError(error, session, true);
@@ -172,8 +172,8 @@ export class AlignTransport {
       usage.calls += 1;
       if (retry > 0) usage.retries += 1;
       usage.durationMs += durationMs;
-      this.options.onCall?.({ method: request.method, route: routeLabel, status, durationMs, retry });
-      this.logAttempt(session, routeLabel, status, retry, durationMs);
+      this.options.onCall?.({ method: operation.method, route: operation.key, status, durationMs, retry });
+      this.logAttempt(session, operation.key, status, retry, durationMs);
     }
   }
 
@@ -190,26 +190,26 @@ export class AlignTransport {
     logger[level]({ requestId: session.requestId, upstream: route, status, retry, durationMs: roundMs(durationMs) }, 'upstream call');
   }
 
-  private dispatch<T>(session: AlignSession, request: AlignRequest<T>): Promise<Response<string>> {
+  private dispatch<R extends string, I>(session: AlignSession, operation: Operation<R, I, unknown>, call: AlignCall<R, I>): Promise<Response<string>> {
     const headers: Record<string, string> = {
       ...this.authHeaders(session.apiKey),
       'x-request-id': session.requestId,
     };
-    if (request.idempotencyKey !== undefined) headers['idempotency-key'] = request.idempotencyKey;
+    if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
     const searchParams = new URLSearchParams();
-    for (const [name, value] of Object.entries(request.query ?? {})) {
+    for (const [name, value] of Object.entries(operation.query?.(call.input) ?? {})) {
       if (value !== undefined) searchParams.set(name, value);
     }
-    return this.got(expandRoute(request.route, request.params), {
-      method: request.method,
+    return this.got(expandRoute(operation, call.ids), {
+      method: operation.method,
       headers,
       searchParams,
-      json: request.body,
+      json: operation.body?.(call.input),
       signal: session.deadline,
     });
   }
 
-  private interpret<T>(session: AlignSession, request: AlignRequest<T>, response: Response<string>): T {
+  private interpret<R extends string, I, T>(session: AlignSession, operation: Operation<R, I, T>, response: Response<string>): T {
     const body = parseJson(response.body);
     if (response.statusCode >= 200 && response.statusCode < 300) {
       if (body === INVALID_JSON) {
@@ -218,7 +218,7 @@ export class AlignTransport {
         });
       }
       try {
-        return request.parse(body);
+        return operation.parse(body);
       } catch (error) {
         const message = error instanceof AlignError ? error.message : 'The Align API answered with an unexpected shape.';
         throw new AlignBadResponseError(message, { upstreamStatus: response.statusCode });
@@ -275,13 +275,22 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** `/v0/customers/:customer_id` + `{customer_id: 'x'}` -> `v0/customers/x` (relative to prefixUrl). */
-export function expandRoute(route: string, params: Readonly<Record<string, string>> = {}): string {
-  return route.slice(1).replace(/:([a-z_]+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`missing route parameter ${name}`);
-    return encodeURIComponent(value);
-  });
+/**
+ * Whether a failed attempt may be sent again (docs/align-api.md §18): reads and classes U and R
+ * always, a class C write when it carries the caller's key and declares that the upstream honours it.
+ */
+function isRetrySafe(operation: Pick<Operation, 'retry' | 'retryWithCallerKey'>, keyed: boolean): boolean {
+  switch (operation.retry) {
+    case 'read':
+    case 'U':
+    case 'R':
+      return true;
+    case 'C':
+      return keyed && operation.retryWithCallerKey === true;
+    case 'N':
+    case 'once':
+      return false;
+  }
 }
 
 /** The transport as configured by the environment: one per process, shared by every request. */

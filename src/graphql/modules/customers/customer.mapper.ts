@@ -1,5 +1,5 @@
-import type { AlignCustomer, AlignKycs, CreateCustomerBody } from '../../align/customers.js';
-import type { UpstreamEnums } from '../upstream-enums.js';
+import type { AlignCustomer, AlignKycs, CreateCustomerBody } from '../../../align/operations/customers.js';
+import type { UpstreamEnums } from '../../upstream-enums.js';
 import type { Address } from './address.type.js';
 import { Currency, CustomerType, KycStatus, KycSubStatus, PaymentRails } from './customer.enums.js';
 import type { CreateCustomerInput } from './customer.input.js';
@@ -21,20 +21,6 @@ export function toCreateCustomerBody(input: CreateCustomerInput): CreateCustomer
   }
   // Unreachable through GraphQL (@oneOf), kept so a direct caller gets a clear error.
   throw new TypeError('CreateCustomerInput needs exactly one of individual or corporate');
-}
-
-/**
- * Some create answers omit the type or the names (REFERENCE §7.2): the created customer still
- * carries what the caller just sent.
- */
-export function withSupplied(created: AlignCustomer, supplied: CreateCustomerBody): AlignCustomer {
-  return {
-    ...created,
-    type: created.type ?? supplied.type,
-    first_name: created.first_name ?? supplied.first_name ?? null,
-    last_name: created.last_name ?? supplied.last_name ?? null,
-    company_name: created.company_name ?? supplied.company_name ?? null,
-  };
 }
 
 export function toCustomer(raw: AlignCustomer, enums: UpstreamEnums): Customer {

@@ -3,9 +3,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { mapSchema, MapperKind, printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLInputObjectType, parse, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
-import { CustomerResolver } from './customers/customer.resolver.js';
-import { resolveCustomerReference } from './customers/customer.type.js';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { graphqlModules } from './modules/index.js';
+import type { GraphQLModule, ResolverClass } from './modules/module.js';
 import { guardEntityRepresentations } from './validation/entity-representations.js';
 
 const FEDERATION_HEADER = `
@@ -18,15 +18,21 @@ directive @oneOf on INPUT_OBJECT
  * cannot mark an input as oneOf, so the `@oneOf` it prints as a directive is turned into graphql-js's
  * own `isOneOf`, which makes graphql-js enforce it for literals and variables alike.
  */
-export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+export async function buildGraphQLSchema(modules: readonly GraphQLModule[] = graphqlModules): Promise<GraphQLSchema> {
   const typed = await buildSchema({
-    resolvers: [CustomerResolver],
+    resolvers: modules.flatMap((module) => module.resolvers) as NonEmptyArray<ResolverClass>,
     validate: false,
     emitSchemaFile: false,
   });
   const sdl = printSchemaWithDirectives(orderArgumentsAsDeclared(typed));
-  const resolvers = resolverMapOf(typed);
-  resolvers.Customer = { __resolveReference: resolveCustomerReference };
+  // type-graphql's own map: root fields, field resolvers, enums and scalars. Object types are
+  // declared with simpleResolvers, so plain fields keep graphql-js's default resolver.
+  const resolvers = createResolversMap(typed) as ResolverMap;
+  for (const module of modules) {
+    for (const [typeName, resolveReference] of Object.entries(module.references ?? {})) {
+      resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
+    }
+  }
   const subgraph = buildSubgraphSchema({ typeDefs: parse(FEDERATION_HEADER + sdl), resolvers: resolvers as GraphQLResolverMap<unknown> });
   return guardEntityRepresentations(enforceOneOf(subgraph));
 }
@@ -72,15 +78,3 @@ function orderArgumentsAsDeclared(schema: GraphQLSchema): GraphQLSchema {
 }
 
 type ResolverMap = Record<string, Record<string, unknown>>;
-
-/** The field resolvers type-graphql generated, in the map form @apollo/subgraph takes. */
-function resolverMapOf(schema: GraphQLSchema): ResolverMap {
-  const map: ResolverMap = {};
-  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
-    if (!type) continue;
-    const fields: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(type.getFields())) if (field.resolve) fields[name] = field.resolve;
-    map[type.name] = fields;
-  }
-  return map;
-}

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A postal address, as verified during KYC.' })
+@ObjectType({ description: 'A postal address, as verified during KYC.', simpleResolvers: true })
 export class Address {
   @Field(() => String, { nullable: true, description: 'As the upstream spells it, e.g. "United States".' })
   country!: string | null;

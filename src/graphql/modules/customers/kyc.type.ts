@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Currency, KycStatus, KycSubStatus, PaymentRails } from './customer.enums.js';
 
-@ObjectType({ description: 'The verification status for one currency and payment network.' })
+@ObjectType({ description: 'The verification status for one currency and payment network.', simpleResolvers: true })
 export class KycStatusBreakdown {
   @Field(() => Currency)
   currency!: Currency;
@@ -13,7 +13,7 @@ export class KycStatusBreakdown {
   status!: KycStatus;
 }
 
-@ObjectType({ description: "A customer's identity verification (KYC/KYB)." })
+@ObjectType({ description: "A customer's identity verification (KYC/KYB).", simpleResolvers: true })
 export class Kyc {
   @Field(() => KycStatus)
   status!: KycStatus;

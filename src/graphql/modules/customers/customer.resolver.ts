@@ -1,12 +1,13 @@
 import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../context.js';
-import { EmailFilterArg } from '../validation/email-arg.js';
-import { IdempotencyKeyArg } from '../validation/idempotency-key.js';
-import { HttpUrlArg } from '../validation/url-arg.js';
-import { UuidArg } from '../validation/uuid-arg.js';
-import { ValidArg } from '../validation/validate-arg.js';
+import { customerOperations as align } from '../../../align/operations/customers.js';
+import type { GraphQLContext } from '../../context.js';
+import { EmailFilterArg } from '../../validation/email-arg.js';
+import { IdempotencyKeyArg } from '../../validation/idempotency-key.js';
+import { HttpUrlArg } from '../../validation/url-arg.js';
+import { UuidArg } from '../../validation/uuid-arg.js';
+import { ValidArg } from '../../validation/validate-arg.js';
 import { CreateCustomerInput } from './customer.input.js';
-import { toCustomer, toKyc } from './customer.mapper.js';
+import { toCreateCustomerBody, toCustomer, toKyc } from './customer.mapper.js';
 import { Customer } from './customer.type.js';
 import { Kyc } from './kyc.type.js';
 
@@ -14,7 +15,7 @@ import { Kyc } from './kyc.type.js';
 export class CustomerResolver {
   @Query(() => Customer, { nullable: true, description: 'A customer by id; null when it does not exist.' })
   async customer(@UuidArg('id') id: string, @Ctx() context: GraphQLContext): Promise<Customer | null> {
-    const found = await context.customerLoader().load(id);
+    const found = await context.loaders.load(align.getCustomer, [id]);
     return found && toCustomer(found, context.enums);
   }
 
@@ -24,10 +25,8 @@ export class CustomerResolver {
     email: string | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<Customer[]> {
-    const found = await context.align().customers.list({ email: email ?? undefined });
-    const loader = context.customerLoader();
-    for (const raw of found) loader.remember(raw);
-    return found.map((raw) => toCustomer(raw, context.enums));
+    const found = await context.loaders.load(align.listCustomers, [], { email: email ?? undefined });
+    return (found ?? []).map((raw) => toCustomer(raw, context.enums));
   }
 
   @Mutation(() => Customer, { description: 'Creates an individual or a corporate customer.' })
@@ -36,8 +35,8 @@ export class CustomerResolver {
     @IdempotencyKeyArg() idempotencyKey: string | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<Customer> {
-    const created = await context.customerService().create(input, idempotencyKey ?? undefined);
-    context.customerLoader().remember(created);
+    const body = toCreateCustomerBody(input);
+    const created = await context.writes.run(align.createCustomer, [], body, { idempotencyKey: idempotencyKey ?? undefined });
     return toCustomer(created, context.enums);
   }
 
@@ -47,8 +46,7 @@ export class CustomerResolver {
     @HttpUrlArg('redirectUri', 'Where the hosted flow sends the user when done (KYB flows).') redirectUri: string | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<Kyc> {
-    const kycs = await context.align().customers.createKycSession(customerId, redirectUri ?? undefined);
-    await context.customerLoader().updateKycs(customerId, kycs);
+    const kycs = await context.writes.run(align.createKycSession, [customerId], { redirectUri: redirectUri ?? undefined });
     return toKyc(kycs, context.enums);
   }
 }

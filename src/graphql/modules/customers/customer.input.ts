@@ -1,9 +1,8 @@
 import { MaxLength, ValidateNested } from 'class-validator';
 import { Directive, Field, InputType } from 'type-graphql';
-import { HasNoControlCharacters, IsEmailAddress, IsNotBlank, IsWellFormedText } from '../validation/rules.js';
+import { EMAIL_MAX_LENGTH, HasNoControlCharacters, IsEmailAddress, IsNotBlank, IsWellFormedText } from '../../validation/rules.js';
 
-/** Documented limits; the upstream states none, these keep obviously broken data out. */
-export const EMAIL_MAX_LENGTH = 254; // RFC 5321 path limit
+/** The upstream states no limits; these keep obviously broken data out. */
 export const NAME_MAX_LENGTH = 100;
 export const COMPANY_NAME_MAX_LENGTH = 200;
 
