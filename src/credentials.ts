@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
- * Which Align key a request acts with (CONTRACT §2): the server-held key when configured, else the
+ * Which Align key a request acts with (README, "Credentials"): the server-held key when configured, else the
  * caller's own (`Authorization: Bearer <key>` or `Api-Key: <key>`), else on the embedded emulator a
  * fixed demo key. The key lives only in the request's context.
  */

@@ -15,6 +15,7 @@ import { requestLoggingPlugin } from './graphql/plugins/request-logging.js';
 import { requestMetricsPlugin } from './graphql/plugins/request-metrics.js';
 import { GRAPHQL_CACHE_CONTROL, leanDefaultPlugins } from './graphql/plugins/lean-defaults.js';
 import { buildGraphQLSchema } from './graphql/build-schema.js';
+import type { GraphQLModule } from './graphql/modules/module.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
 import { Explorer, explorerCredentialHint } from './http/explorer.js';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   /** Key used for callers without a credential; set only on the embedded emulator. */
   readonly demoKey?: string;
   readonly logger: Logger;
+  /** The schema's groups; default every group (graphql/modules). For embedding and tests. */
+  readonly modules?: readonly GraphQLModule[];
 }
 
 export interface RunningServer {
@@ -72,7 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await buildGraphQLSchema(),
+    schema: await buildGraphQLSchema(options.modules),
     formatError: createErrorFormatter(logger),
     ...limitOptions,
     // Shutdown is ours (drain, then stop): Apollo must not act on SIGTERM by itself.

@@ -9,7 +9,7 @@ import type { EmulatorState } from './state.js';
 import type { StoredCustomer } from './store.js';
 
 /**
- * The admin API under `/__emulator/` (CONTRACT §5): no auth, never counted in stats, never faulted.
+ * The admin API under `/__emulator/` (README, "The emulator"): no auth, never counted in stats, never faulted.
  */
 
 export const ADMIN_PREFIX = '/__emulator/';

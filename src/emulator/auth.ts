@@ -12,7 +12,7 @@ export type KeyResult = { readonly ok: true; readonly key: string } | { readonly
 
 /**
  * Reads the API key from `Api-Key: <key>`, `Authorization: <key>` or `Authorization: Bearer <key>`
- * (REFERENCE §2: the docs disagree, so all three are accepted). `Api-Key` wins when both are sent.
+ * (docs/align-api.md §1: the docs disagree, so all three are accepted). `Api-Key` wins when both are sent.
  * Messages never contain the key.
  */
 export function readApiKey(headers: IncomingHttpHeaders): KeyResult {

@@ -4,7 +4,7 @@ import { ApiError, isObject, json, objectBody, validationError, type HandlerResu
 import type { RouteDefinition } from './router.js';
 import type { StoredCustomer, Tenant } from './store.js';
 
-/** The customers resource group (REFERENCE §7, §18). */
+/** The customers resource group (docs/align-api.md §6, §7). */
 
 const CUSTOMER_TYPES: readonly string[] = ['individual', 'corporate'];
 const MAX_EMAIL_LENGTH = 254;
@@ -46,7 +46,7 @@ function createCustomer({ tenant, body: raw }: RequestContext): HandlerResult {
   if (typeof email !== 'string') throw validationError('email must be a string.');
   if (!isEmail(email)) throw validationError('email must be a valid email address.');
 
-  // `beneficiary_type` is the older docs' name of `type` (REFERENCE §7.2).
+  // `beneficiary_type` is the older docs' name of `type` (docs/align-api.md §6).
   const typeField = body.type !== undefined && body.type !== null ? 'type' : 'beneficiary_type';
   const type = body[typeField];
   if (type === undefined || type === null) throw validationError('type is required ("individual" or "corporate").');

@@ -37,7 +37,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** Starts an Align emulator: a real HTTP server (REFERENCE §18, CONTRACT §5), fresh state per call. */
+/** Starts an Align emulator: a real HTTP server (docs/align-api.md; its admin API: README, "The emulator"), fresh state per call. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
   const state = new EmulatorState(options.production === true);

@@ -3,7 +3,7 @@ import { codeForStatus, finalize, apiError, objectBody, validationError, type Fi
 export const FAULT_KINDS = ['status', 'delay', 'reset-before', 'reset-after-commit', 'malformed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** What `POST /__emulator/faults` accepts (CONTRACT §5). */
+/** What `POST /__emulator/faults` accepts (README, "The emulator"). */
 export interface FaultSpec {
   /** `METHOD template`, e.g. `POST /v0/customers`; omitted or null = every upstream route. */
   readonly route?: string | null;

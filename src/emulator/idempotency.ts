@@ -3,7 +3,7 @@ import { apiError, finalize, INVALID_JSON, type FinalResponse, type RawBody } fr
 import type { Tenant } from './store.js';
 
 /**
- * `Idempotency-Key` on a POST (REFERENCE §2: semantics undocumented; INFERRED): per (tenant, route
+ * `Idempotency-Key` on a POST (docs/align-api.md §3: semantics undocumented, inferred): per (tenant, route
  * key, Idempotency-Key) the first answer is stored and replayed for a repeat of the same request
  * (same path, same JSON body up to key order and whitespace), with `Idempotent-Replayed: true`.
  * The same key on a different request -> 409 `idempotency_key_reused`.

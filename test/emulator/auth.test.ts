@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { EMULATOR_DEMO_KEY } from '../../src/emulator/index.js';
-import { EmulatorClient } from './helpers.js';
+import { useSharedEmulator } from './helpers.js';
 
-let emu: EmulatorClient;
-beforeAll(async () => {
-  emu = await EmulatorClient.start();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const emu = useSharedEmulator();
 
 describe('API key authentication', () => {
   it('accepts Api-Key, raw Authorization and Authorization: Bearer as the same tenant', async () => {

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { EmulatorClient, UUID_V4 } from './helpers.js';
+import { describe, expect, it } from '@jest/globals';
+import { UUID_V4, useSharedEmulator } from './helpers.js';
 
-let emu: EmulatorClient;
-beforeAll(async () => {
-  emu = await EmulatorClient.start();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const emu = useSharedEmulator();
 
 describe('POST /v0/customers', () => {
   it('creates an individual with exactly the documented create shape', async () => {

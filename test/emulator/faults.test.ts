@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { EmulatorClient, rawPost } from './helpers.js';
+import { describe, expect, it } from '@jest/globals';
+import { EmulatorClient, rawPost, useSharedEmulator } from './helpers.js';
 
-let emu: EmulatorClient;
-beforeAll(async () => {
-  emu = await EmulatorClient.start();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const emu = useSharedEmulator();
 
 const customer = { email: 'fault@example.com', type: 'individual', first_name: 'F', last_name: 'T' };
 

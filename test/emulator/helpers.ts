@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -121,4 +122,24 @@ export function rawPost(path: string, body: unknown, key = 'key-a', extraHeaders
     `POST ${path} HTTP/1.1\r\nHost: emulator\r\nApi-Key: ${key}\r\nContent-Type: application/json\r\n` +
     `Content-Length: ${Buffer.byteLength(payload)}\r\n${extraHeaders}Connection: close\r\n\r\n${payload}`
   );
+}
+
+/**
+ * One emulator for a whole test file: started before its first test, reset before each test, closed
+ * after the last. Returns a stand-in that forwards to the running emulator.
+ */
+export function useSharedEmulator(): EmulatorClient {
+  let running: EmulatorClient | undefined;
+  beforeAll(async () => {
+    running = await EmulatorClient.start();
+  });
+  afterAll(() => running?.close());
+  beforeEach(() => running!.reset());
+  return new Proxy({} as EmulatorClient, {
+    get(_target, property) {
+      if (running === undefined) throw new Error('the shared emulator is used outside a test');
+      const value: unknown = Reflect.get(running, property);
+      return typeof value === 'function' ? value.bind(running) : value;
+    },
+  });
 }

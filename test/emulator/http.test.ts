@@ -1,15 +1,10 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { startEmulator } from '../../src/emulator/index.js';
-import { EmulatorClient } from './helpers.js';
+import { EmulatorClient, useSharedEmulator } from './helpers.js';
 
-let emu: EmulatorClient;
-beforeAll(async () => {
-  emu = await EmulatorClient.start();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const emu = useSharedEmulator();
 
 const MiB = 1024 * 1024;
 

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { EmulatorClient } from './helpers.js';
+import { describe, expect, it } from '@jest/globals';
+import { useSharedEmulator } from './helpers.js';
 
-let emu: EmulatorClient;
-beforeAll(async () => {
-  emu = await EmulatorClient.start();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const emu = useSharedEmulator();
 
 const body = { email: 'idem@example.com', type: 'individual', first_name: 'Ida', last_name: 'Em' };
 

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { EmulatorClient } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EmulatorClient, useSharedEmulator } from './helpers.js';
 
-let emu: EmulatorClient;
-beforeAll(async () => {
-  emu = await EmulatorClient.start();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const emu = useSharedEmulator();
 
 const PENDING_BREAKDOWN = [
   { currency: 'usd', payment_rails: 'ach', status: 'pending' },

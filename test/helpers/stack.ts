@@ -4,6 +4,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { loadConfig } from '../../src/config.js';
 import { EMULATOR_DEMO_KEY, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import type { GraphQLModule } from '../../src/graphql/modules/module.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 
@@ -38,6 +39,8 @@ export interface StackOptions {
   readonly env?: Record<string, string>;
   /** Give callers without a key the emulator's demo key, as `npm start` does. Default true. */
   readonly demoKey?: boolean;
+  /** The schema's groups (default: all of them). */
+  readonly modules?: readonly GraphQLModule[];
 }
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
@@ -50,6 +53,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     alignApiUrl: new URL(emulator.url),
     demoKey: options.demoKey === false ? undefined : EMULATOR_DEMO_KEY,
     logger,
+    modules: options.modules,
   });
   return {
     emulator,

@@ -4,8 +4,8 @@ import {
   CreateKycSessionDocument,
   GetCustomerDocument,
   ListCustomersDocument,
-} from '../../generated/graphql.js';
-import { startStack, uniqueEmail, type FaultSpec, type GraphQLResponse, type TestStack } from '../../helpers/stack.js';
+} from '../../../generated/graphql.js';
+import { startStack, uniqueEmail, type FaultSpec, type GraphQLResponse, type TestStack } from '../../../helpers/stack.js';
 
 /**
  * Every fault kind of the emulator's admin API (CONTRACT §5) on every customer route, through

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { CreateCustomerDocument } from '../../generated/graphql.js';
-import { startStack, uniqueEmail, type TestStack, withStack } from '../../helpers/stack.js';
+import { CreateCustomerDocument } from '../../../generated/graphql.js';
+import { startStack, uniqueEmail, type TestStack, withStack } from '../../../helpers/stack.js';
 
 /** createCustomer under faults: retried safely, reconciled when unsure, never duplicated. */
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { EMULATOR_DEMO_KEY } from '../../../src/emulator/index.js';
-import { CreateCustomerDocument, type CreateCustomerMutationVariables } from '../../generated/graphql.js';
-import { startStack, useSharedStack, uniqueEmail, type TestStack, withStack } from '../../helpers/stack.js';
+import { EMULATOR_DEMO_KEY } from '../../../../src/emulator/index.js';
+import { CreateCustomerDocument, type CreateCustomerMutationVariables } from '../../../generated/graphql.js';
+import { startStack, useSharedStack, uniqueEmail, type TestStack, withStack } from '../../../helpers/stack.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY_A = 'test-key-alpha-7f3c9e';

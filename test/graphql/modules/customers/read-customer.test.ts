@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { CreateCustomerDocument, CreateKycSessionDocument, GetCustomerDocument, ListCustomersDocument } from '../../generated/graphql.js';
-import { useSharedStack, uniqueEmail } from '../../helpers/stack.js';
+import { CreateCustomerDocument, CreateKycSessionDocument, GetCustomerDocument, ListCustomersDocument } from '../../../generated/graphql.js';
+import { useSharedStack, uniqueEmail } from '../../../helpers/stack.js';
 
 const KEY_A = 'read-key-alpha-29c1';
 const KEY_B = 'read-key-bravo-83aa';
