@@ -42,8 +42,12 @@ export class AlignUnavailableError extends AlignError {}
  * dropped after sending). For a write this means "maybe applied": callers reconcile, never assume.
  */
 export class AlignOutcomeUnknownError extends AlignUnavailableError {}
+/** A write whose outcome could not be learned, even by reconciling: it may or may not have happened. */
+export class AlignWriteOutcomeUnknownError extends AlignOutcomeUnknownError {}
 /** Nothing was sent: the circuit is open or too many calls were waiting; retrying now would not help. */
 export class AlignFailFastError extends AlignUnavailableError {}
+/** Nothing was sent: the connection could not be made (refused, no route, no DNS answer). */
+export class AlignNotSentError extends AlignUnavailableError {}
 /** The upstream answered, but not in the documented shape. */
 export class AlignBadResponseError extends AlignError {}
 

@@ -7,7 +7,9 @@ import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import {
   AlignBadResponseError,
   AlignError,
+  AlignNotSentError,
   AlignOutcomeUnknownError,
+  AlignRateLimitError,
   AlignUnavailableError,
   errorFromUpstreamAnswer,
 } from './errors.js';
@@ -72,8 +74,9 @@ export interface AlignCall<Route extends string, Input> {
  *
  * What it sends, and whether it may send it twice, comes from the operation's declaration
  * (operation.ts): reads and classes U and R are retried, a class C write only when it carries the
- * caller's key and says so; every other write is sent once, and when its outcome is unknown the
- * caller gets AlignOutcomeUnknownError.
+ * caller's key and says so. Any write is sent again when the failure proves the upstream did not
+ * act on it (no connection, or a 429 with a short Retry-After). Otherwise a write is sent once, and
+ * when its outcome is unknown the caller gets AlignOutcomeUnknownError.
  */
 export class AlignTransport {
   private readonly got: Got;
@@ -114,7 +117,8 @@ export class AlignTransport {
       try {
         return await this.attempt(session, operation, call, retry);
       } catch (error) {
-        const delay = retrySafe ? this.options.retry.delayBeforeRetry(error, retry + 1, session.deadlineAt) : undefined;
+        const repeatable = retrySafe || wasNotActedOn(error);
+        const delay = repeatable ? this.options.retry.delayBeforeRetry(error, retry + 1, session.deadlineAt) : undefined;
         if (delay === undefined) throw error;
         this.options.logger.debug(
           {
@@ -252,7 +256,7 @@ export class AlignTransport {
     if (error instanceof RequestError) {
       // got's own messages include the full URL; callers get a fixed sentence per failure kind.
       if (error.code !== undefined && NOT_SENT_CODES.has(error.code)) {
-        return new AlignUnavailableError('The Align API is unavailable (connection failed).');
+        return new AlignNotSentError('The Align API is unavailable (connection failed).');
       }
       const kind = error.code === 'ETIMEDOUT' ? 'timed out' : 'connection lost';
       return new AlignOutcomeUnknownError(`The Align API is unavailable (${kind}).`);
@@ -273,6 +277,14 @@ function parseJson(text: string): unknown {
   } catch {
     return INVALID_JSON;
   }
+}
+
+/**
+ * Failures that prove the upstream did nothing, so any write may be sent again: the connection was
+ * never made, or a 429 that says when to come back (the wait is capped by the retry policy).
+ */
+function wasNotActedOn(error: unknown): boolean {
+  return error instanceof AlignNotSentError || (error instanceof AlignRateLimitError && error.retryAfterSeconds !== undefined);
 }
 
 /**

@@ -5,6 +5,7 @@ import { parseFaultSpec } from './faults.js';
 import { ApiError, isObject, json, objectBody, validationError, type HandlerResult } from './http.js';
 import { Router } from './router.js';
 import { upstreamRoutes } from './routes.js';
+import { listEvents, seed, updateSettings } from './seed.js';
 import type { EmulatorState } from './state.js';
 import type { StoredCustomer } from './store.js';
 
@@ -19,6 +20,8 @@ export interface AdminContext {
   readonly params: Readonly<Record<string, string>>;
   /** The parsed JSON body: undefined when empty, INVALID_JSON when unparsable. */
   readonly body: unknown;
+  /** The raw query string, without `?`. */
+  readonly query: string;
 }
 
 export type AdminHandler = (context: AdminContext) => HandlerResult;
@@ -87,4 +90,7 @@ export const adminRoutes = new Router<AdminHandler>([
   { method: 'DELETE', template: '/__emulator/faults', handler: clearFaults },
   { method: 'DELETE', template: '/__emulator/faults/:fault_id', handler: removeFault },
   { method: 'POST', template: '/__emulator/customers', handler: seedCustomer },
+  { method: 'POST', template: '/__emulator/seed', handler: ({ state, body }) => seed(state, body) },
+  { method: 'POST', template: '/__emulator/settings', handler: ({ state, body }) => updateSettings(state, body) },
+  { method: 'GET', template: '/__emulator/events', handler: ({ state, query }) => listEvents(state, query) },
 ]);

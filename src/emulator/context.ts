@@ -1,4 +1,6 @@
+import type { Emit } from './events.js';
 import type { HandlerResult } from './http.js';
+import type { EmulatorSettings } from './state.js';
 import type { Tenant } from './store.js';
 
 /** What an upstream route handler gets; the pipeline has already authenticated the caller. */
@@ -13,6 +15,14 @@ export interface RequestContext {
   readonly query: string;
   /** Started with `production: true`: sandbox-only (simulate) routes answer 403. */
   readonly production: boolean;
+  /** Emits an event of the caller's tenant (kept, and delivered to its webhooks). */
+  readonly emit: Emit;
+  /** The admin-adjustable settings (quote lifetime, ...). */
+  readonly settings: Readonly<EmulatorSettings>;
+  /** The raw request body, for routes that take more than JSON (multipart uploads). */
+  readonly rawBody?: Buffer;
+  /** The request's content type, for the same routes. */
+  readonly contentType?: string;
 }
 
 /** Answers a request, or throws an ApiError. Synchronous handlers keep idempotency trivially atomic. */

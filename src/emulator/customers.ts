@@ -155,7 +155,7 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** `POST /v0/customers/simulate` (sandbox only): `{action: "kyc.status.approve", customer_id}`. */
-function simulateCustomer({ tenant, body: raw, production }: RequestContext): HandlerResult {
+function simulateCustomer({ tenant, body: raw, production, emit }: RequestContext): HandlerResult {
   if (production) throw new ApiError(403, 'forbidden', 'Simulation is not available in production.');
   const body = objectBody(raw);
   const action = body.action;
@@ -176,6 +176,7 @@ function simulateCustomer({ tenant, body: raw, production }: RequestContext): Ha
     ? breakdown.map((entry: unknown) => (isObject(entry) ? { ...entry, status: 'approved' } : entry))
     : KYC_COVERAGE.map(([currency, rails]) => ({ currency, payment_rails: rails, status: 'approved' }));
   customer.address = { ...SAMPLE_ADDRESS };
+  emit({ event_type: 'customer.kycs.updated', entity_type: 'customer', entity_id: customer.customer_id, entity_object: structuredClone(customer) });
   return json(200, {});
 }
 

@@ -84,8 +84,9 @@ function stop(server: Server, state: EmulatorState): Promise<void> {
   });
 }
 
-const EMPTY_BODY: RawBody = { text: '', value: undefined };
+const EMPTY_BODY: RawBody = { bytes: Buffer.alloc(0), text: '', value: undefined };
 const TOO_LARGE_RESPONSE = finalize(apiError(413, 'payload_too_large', 'The request body is larger than 1 MiB.'));
+const MISSING_KEY_RESPONSE = finalize(apiError(400, 'idempotency_key_required', 'This route requires an Idempotency-Key header.'));
 const INTERNAL_ERROR = finalize(apiError(500, 'internal_error', 'The emulator failed to handle the request.'));
 
 async function dispatch(state: EmulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -93,7 +94,7 @@ async function dispatch(state: EmulatorState, req: IncomingMessage, res: ServerR
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const method = req.method ?? 'GET';
-  if (path.startsWith(ADMIN_PREFIX)) return dispatchAdmin(state, req, res, method, path);
+  if (path.startsWith(ADMIN_PREFIX)) return dispatchAdmin(state, req, res, method, path, queryStart === -1 ? '' : url.slice(queryStart + 1));
 
   const match = upstreamRoutes.match(method, path);
   if (match.kind !== 'found') return send(res, unmatched(match, method, path));
@@ -127,19 +128,25 @@ async function handleUpstream(
   if (!auth.ok) return finalize(apiError(401, 'unauthorized', auth.message));
   let body = EMPTY_BODY;
   if (method !== 'GET') {
-    const read = await readBody(req);
+    const read = await readBody(req, match.route.bodyLimit);
     if (read === TOO_LARGE) return TOO_LARGE_RESPONSE;
     body = read;
   }
+  const tenant = state.tenants.get(auth.key);
   const context: RequestContext = {
-    tenant: state.tenants.get(auth.key),
+    tenant,
     params: match.params,
     body: body.value,
     query,
     production: state.production,
+    emit: (event) => state.events.emit(auth.key, tenant, event),
+    settings: state.settings,
+    rawBody: body.bytes,
+    contentType: req.headers['content-type'],
   };
   const run = () => runHandler(match.route.handler, context);
   const idempotencyKey = method === 'POST' ? req.headers['idempotency-key'] : undefined;
+  if (idempotencyKey === undefined && match.route.requiresIdempotencyKey) return MISSING_KEY_RESPONSE;
   if (idempotencyKey === undefined) return run();
   return idempotent(context.tenant, match.route.key, idempotencyKey, path, body, run);
 }
@@ -150,6 +157,7 @@ async function dispatchAdmin(
   res: ServerResponse,
   method: string,
   path: string,
+  query: string,
 ): Promise<void> {
   const match = adminRoutes.match(method, path);
   if (match.kind !== 'found') return send(res, unmatched(match, method, path));
@@ -159,7 +167,7 @@ async function dispatchAdmin(
     if (read === TOO_LARGE) return send(res, TOO_LARGE_RESPONSE);
     body = read.value;
   }
-  send(res, await runHandler(match.route.handler, { state, params: match.params, body }));
+  send(res, await runHandler(match.route.handler, { state, params: match.params, body, query }));
 }
 
 async function runHandler<C>(handler: (context: C) => HandlerResult | Promise<HandlerResult>, context: C): Promise<FinalResponse> {

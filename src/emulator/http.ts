@@ -79,6 +79,8 @@ export const INVALID_JSON: unique symbol = Symbol('invalid JSON');
 export const TOO_LARGE: unique symbol = Symbol('body too large');
 
 export interface RawBody {
+  /** The body's bytes (empty when there was none). */
+  readonly bytes: Buffer;
   /** The body as text ('' when there was none). */
   readonly text: string;
   /** The parsed JSON value; undefined for an empty body. */
@@ -89,9 +91,9 @@ export interface RawBody {
  * Reads the whole body (at most {@link MAX_BODY_BYTES}). A body that is too large is drained and
  * discarded rather than cutting the connection, so the client can read the 413 and keep the socket.
  */
-export function readBody(req: IncomingMessage): Promise<RawBody | typeof TOO_LARGE> {
+export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<RawBody | typeof TOO_LARGE> {
   const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return Promise.resolve(TOO_LARGE);
+  if (declared !== undefined && Number(declared) > maxBytes) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -99,7 +101,7 @@ export function readBody(req: IncomingMessage): Promise<RawBody | typeof TOO_LAR
     req.on('data', (chunk: Buffer) => {
       if (settled) return; // draining an oversized body
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         settled = true;
         chunks.length = 0;
         resolve(TOO_LARGE);
@@ -110,8 +112,9 @@ export function readBody(req: IncomingMessage): Promise<RawBody | typeof TOO_LAR
     req.on('end', () => {
       if (settled) return;
       settled = true;
-      const text = size === 0 ? '' : (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8');
-      resolve({ text, value: text === '' ? undefined : parseJson(text) });
+      const bytes = size === 0 ? Buffer.alloc(0) : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+      const text = size === 0 ? '' : bytes.toString('utf8');
+      resolve({ bytes, text, value: text === '' ? undefined : parseJson(text) });
     });
     req.on('error', (error) => {
       if (settled) return;

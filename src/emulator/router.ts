@@ -11,6 +11,10 @@ export interface RouteDefinition<H> {
   /** e.g. `/v0/customers/:customer_id` */
   readonly template: string;
   readonly handler: H;
+  /** The largest request body the route takes; default the emulator's 1 MiB. */
+  readonly bodyLimit?: number;
+  /** The docs require `Idempotency-Key` on this route: a request without one answers 400 (inferred status). */
+  readonly requiresIdempotencyKey?: boolean;
 }
 
 export interface Route<H> extends RouteDefinition<H> {

@@ -1,10 +1,21 @@
+import { EventHub } from './events.js';
 import { FaultRegistry } from './faults.js';
 import { TenantStore } from './store.js';
+
+/** What `POST /__emulator/settings` adjusts; `reset` restores the defaults. */
+export interface EmulatorSettings {
+  /** How long a quote can be used (docs/align-api.md §11: undocumented upstream; 15 minutes here). */
+  quoteTtlMs: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<EmulatorSettings> = Object.freeze({ quoteTtlMs: 15 * 60 * 1000 });
 
 /** Everything one emulator instance remembers; `reset()` forgets it all. */
 export class EmulatorState {
   readonly tenants = new TenantStore();
   readonly faults = new FaultRegistry();
+  readonly events = new EventHub();
+  readonly settings: EmulatorSettings = { ...DEFAULT_SETTINGS };
   /** Requests per route key, for matched upstream routes only. */
   readonly requests = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -19,6 +30,7 @@ export class EmulatorState {
     this.tenants.clear();
     this.faults.clear();
     this.requests.clear();
+    Object.assign(this.settings, DEFAULT_SETTINGS);
   }
 
   /** A delay that close() cancels: a request still waiting when the emulator stops never resumes. */

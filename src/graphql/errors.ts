@@ -10,6 +10,7 @@ import {
   AlignPermissionError,
   AlignRateLimitError,
   AlignUnavailableError,
+  AlignWriteOutcomeUnknownError,
 } from '../align/errors.js';
 import {
   IdempotencyError,
@@ -95,6 +96,7 @@ function extensionsOf(error: AlignError | IdempotencyError, code: ErrorCode): Re
   const extensions: Record<string, unknown> = { code };
   if (!(error instanceof AlignError)) return extensions;
   if (error.upstreamStatus !== undefined) extensions.upstreamStatus = error.upstreamStatus;
+  if (error instanceof AlignWriteOutcomeUnknownError) extensions.outcomeUnknown = true;
   if (error instanceof AlignRateLimitError && error.retryAfterSeconds !== undefined) {
     extensions.retryAfterSeconds = error.retryAfterSeconds;
   }

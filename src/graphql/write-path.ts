@@ -3,6 +3,7 @@ import {
   AlignBadResponseError,
   AlignConflictError,
   AlignOutcomeUnknownError,
+  AlignWriteOutcomeUnknownError,
   type AlignError,
 } from '../align/errors.js';
 import type { Operation, PathIds } from '../align/operation.js';
@@ -24,6 +25,9 @@ export interface WriteOptions {
  * - the retry class (the transport repeats only what the class allows);
  * - reconciliation, where declared: a write whose answer was lost is looked for instead of guessed,
  *   and never sent twice;
+ * - an outcome that stays unknown answers UPSTREAM_UNAVAILABLE with `outcomeUnknown: true`; for a
+ *   class N write (not safe to repeat, nothing to reconcile with) the caller's key keeps that answer
+ *   for 24 hours, so a repeat can never send the write a second time;
  * - the loaders brought up to date with what the write answered.
  */
 export class WritePath {
@@ -37,18 +41,21 @@ export class WritePath {
     const client = this.client();
     const { idempotencyKey } = options;
     const execute = () => this.sendOrReconcile(client, operation, ids, input, idempotencyKey);
-    const result =
-      idempotencyKey === undefined
-        ? await execute()
-        : await this.idempotency.run({
-            apiKey: client.session.apiKey,
-            operation: operation.key,
-            key: idempotencyKey,
-            input: ids.length === 0 ? input : { ids, input },
-            waitUntil: client.session.deadlineAt,
-            signal: client.session.deadline,
-            execute,
-          });
+    if (idempotencyKey === undefined) return this.refreshed(operation, ids, await execute());
+    const outcome = await this.idempotency.run<Outcome<T>>({
+      apiKey: client.session.apiKey,
+      operation: operation.key,
+      key: idempotencyKey,
+      input: ids.length === 0 ? input : { ids, input },
+      waitUntil: client.session.deadlineAt,
+      signal: client.session.deadline,
+      execute: operation.retry === 'N' ? () => keepUnknownOutcome(execute) : async () => ({ result: await execute() }),
+    });
+    if ('unknownOutcome' in outcome) throw new AlignWriteOutcomeUnknownError(outcome.unknownOutcome);
+    return this.refreshed(operation, ids, outcome.result);
+  }
+
+  private async refreshed<R extends string, I, T>(operation: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, result: T): Promise<T> {
     await this.loaders.refresh(operation, ids, result);
     return result;
   }
@@ -63,7 +70,7 @@ export class WritePath {
     try {
       return await client.send(operation, ids, input, { idempotencyKey });
     } catch (error) {
-      if (operation.reconcile === undefined) throw error;
+      if (operation.reconcile === undefined) throw asWriteOutcome(error);
       if (error instanceof AlignOutcomeUnknownError) return this.reconcile(client, operation, input, error, true);
       // A 2xx whose body cannot be read: the write happened, only its answer was lost.
       if (error instanceof AlignBadResponseError && isSuccess(error.upstreamStatus)) {
@@ -91,22 +98,41 @@ export class WritePath {
       try {
         found = await operation.reconcile!(input, client.lookup);
       } catch {
-        throw original;
+        throw asWriteOutcome(original);
       }
       if (found.kind === 'found') return operation.complete ? operation.complete(found.value, input) : found.value;
-      if (!mayStillLand) throw original;
+      if (!mayStillLand) throw asWriteOutcome(original);
       if (found.kind === 'conflict') throw new AlignConflictError(found.message);
       const wait = lookup > retryPolicy.options.maxRetries ? undefined : retryPolicy.backoff(lookup);
       if (wait === undefined || Date.now() + wait >= session.deadlineAt) {
-        throw new AlignOutcomeUnknownError(found.message);
+        throw new AlignWriteOutcomeUnknownError(found.message);
       }
       try {
         await sleep(wait, session.deadline);
       } catch {
-        throw original;
+        throw asWriteOutcome(original);
       }
     }
   }
+}
+
+/** What the idempotency record keeps: the result, or (class N) that the outcome is unknown. */
+type Outcome<T> = { readonly result: T } | { readonly unknownOutcome: string };
+
+async function keepUnknownOutcome<T>(execute: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { result: await execute() };
+  } catch (error) {
+    if (error instanceof AlignOutcomeUnknownError) return { unknownOutcome: error.message };
+    throw error;
+  }
+}
+
+/** A write's lost answer is an unknown outcome for the caller, not only a connection failure. */
+function asWriteOutcome(error: unknown): unknown {
+  return error instanceof AlignOutcomeUnknownError && !(error instanceof AlignWriteOutcomeUnknownError)
+    ? new AlignWriteOutcomeUnknownError(error.message)
+    : error;
 }
 
 function isSuccess(status: number | undefined): boolean {

@@ -6,6 +6,9 @@ export interface ExplorerTab {
   readonly headers: string;
 }
 
+/** A tab as a group writes it (src/http/explorer-tabs/); the explorer adds the credential header. */
+export type ExplorerTabContent = Omit<ExplorerTab, 'headers'>;
+
 export interface ExplorerPageSettings {
   readonly endpoint: string;
   readonly scripts: readonly string[];

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Config } from '../config.js';
 import { EXPLORER_BOOT_SCRIPT, EXPLORER_STYLES, explorerPage, type ExplorerTab } from './explorer-page.js';
+import { explorerTabs } from './explorer-tabs/index.js';
 
 /**
  * The browser explorer at `GET /graphql`: GraphiQL and React from the installed packages, served by
@@ -153,52 +154,8 @@ function stripSourceMapComment(file: Buffer): Buffer {
   return Buffer.from(file.toString('utf8').replace(/\n?(?:\/\/|\/\*)# sourceMappingURL=\S+(?: \*\/)?\s*$/, '\n'));
 }
 
-const CREATE_CUSTOMER = `# Creates a customer. Run it (the ▶ button, or Ctrl+Enter), then copy the
-# returned id into the "Customer" tab.
-mutation CreateCustomer($input: CreateCustomerInput!) {
-  createCustomer(input: $input) {
-    id
-    email
-    type
-    firstName
-    lastName
-    kyc {
-      status
-    }
-  }
-}
-`;
-
-const READ_CUSTOMER = `# Reads one customer: paste the id that CreateCustomer returned into the
-# variables below. An unknown id answers null.
-query Customer($id: ID!) {
-  customer(id: $id) {
-    id
-    email
-    type
-    firstName
-    lastName
-    companyName
-    kyc {
-      status
-      subStatus
-      flowLink
-    }
-  }
-}
-`;
-
+/** Every group's ready-made tabs, in order, each with the credential header the mode needs. */
 function defaultTabs(hint: ExplorerCredentialHint | undefined): ExplorerTab[] {
-  // A fresh address per page load: emails are unique per Align account, so a fixed one would
-  // answer CONFLICT from the second run on.
-  const email = `ada.${randomBytes(4).toString('hex')}@example.com`;
   const headers = hint ? JSON.stringify({ [hint.header]: hint.placeholder }, null, 2) : '';
-  return [
-    {
-      query: CREATE_CUSTOMER,
-      variables: JSON.stringify({ input: { individual: { email, firstName: 'Ada', lastName: 'Lovelace' } } }, null, 2),
-      headers,
-    },
-    { query: READ_CUSTOMER, variables: JSON.stringify({ id: '00000000-0000-4000-8000-000000000000' }, null, 2), headers },
-  ];
+  return explorerTabs().map((tab) => ({ ...tab, headers }));
 }

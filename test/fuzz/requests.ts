@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { hostileString, json, jsonText, key, object, type Json } from './arbitraries.js';
+import { groupOperations } from './operations/index.js';
 
 /**
  * Random and adversarial HTTP requests to `/graphql`: real operations with hostile variables, random
@@ -14,76 +16,8 @@ export interface FuzzRequest {
   readonly credentials: readonly string[];
 }
 
-/** A JSON value whose objects keep every key as written, `__proto__` included (object literals would not). */
-type Json = null | boolean | number | string | Json[] | { readonly entries: ReadonlyArray<readonly [string, Json]> };
-
-export function jsonText(value: Json): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
-  return `{${value.entries.map(([key, item]) => `${JSON.stringify(key)}:${jsonText(item)}`).join(',')}}`;
-}
-
-const object = (entries: Array<readonly [string, Json]>): Json => ({ entries });
-
-const hostileString = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\u2028', '\ud800', '💸'.repeat(20), '<script>alert(1)</script>', "' OR 1=1 --", '../../etc/passwd', '%00', '{{7*7}}', '${7*7}'),
-  fc.nat({ max: 300_000 }).map((length) => 'x'.repeat(length)),
-  fc.constantFrom('00000000-0000-4000-8000-000000000000', 'ada@example.com', 'not-an-email'),
-);
-
-const DANGEROUS_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__'];
-const key = fc.oneof(fc.constantFrom(...DANGEROUS_KEYS, 'individual', 'corporate', 'email', 'id', 'input'), fc.string({ maxLength: 12 }));
-
-const json: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constant(null),
-    fc.boolean(),
-    fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1e308, -0, 2 ** 53 + 1)),
-    hostileString,
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }).map(object),
-  ),
-})).value;
-
-/** createCustomer input that is almost right: right shape, wrong or hostile values, extra keys. */
-const customerInput: fc.Arbitrary<Json> = fc
-  .tuple(
-    fc.constantFrom('individual', 'corporate', '__proto__', 'constructor'),
-    fc.record({ email: fc.oneof(hostileString, json), firstName: fc.oneof(hostileString, json), lastName: hostileString, companyName: hostileString }),
-    fc.array(fc.tuple(fc.constantFrom(...DANGEROUS_KEYS), json), { maxLength: 2 }),
-  )
-  .map(([member, fields, extra]) =>
-    object([[member, object([...Object.entries(fields), ...extra])], ...extra]),
-  );
-
-const CUSTOMER_FIELDS = 'id email type firstName lastName companyName address { country city } kyc { status subStatus flowLink statusBreakdown { currency paymentRails status } }';
-
-/** The real operations, with variables of the right or the wrong type. */
-const realOperation = fc.oneof(
-  fc.tuple(customerInput, fc.option(hostileString)).map(([input, idempotencyKey]) => ({
-    query: `mutation($input: CreateCustomerInput!, $idempotencyKey: String) { createCustomer(input: $input, idempotencyKey: $idempotencyKey) { ${CUSTOMER_FIELDS} } }`,
-    variables: object([['input', input], ['idempotencyKey', idempotencyKey]]),
-  })),
-  fc.oneof(hostileString, json).map((id) => ({
-    query: `query($id: ID!) { customer(id: $id) { ${CUSTOMER_FIELDS} } }`,
-    variables: object([['id', id]]),
-  })),
-  fc.oneof(hostileString, json).map((email) => ({
-    query: `query($email: String) { customers(email: $email) { id email } }`,
-    variables: object([['email', email]]),
-  })),
-  fc.tuple(fc.oneof(hostileString, json), fc.option(hostileString)).map(([customerId, redirectUri]) => ({
-    query: `mutation($customerId: ID!, $redirectUri: String) { createKycSession(customerId: $customerId, redirectUri: $redirectUri) { status flowLink } }`,
-    variables: object([['customerId', customerId], ['redirectUri', redirectUri]]),
-  })),
-  fc.array(json, { maxLength: 150 }).map((representations) => ({
-    query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id email } } }',
-    variables: object([['r', representations]]),
-  })),
-);
+/** The real operations of every group, with variables of the right or the wrong type. */
+const realOperation = fc.oneof(...groupOperations);
 
 const GRAPHQL_TOKENS = ['{', '}', '(', ')', '[', ']', ':', '$', '@', '!', '...', '=', '|', '&', '"', '"""', '#', ',', 'query', 'mutation', 'subscription', 'fragment', 'on', 'customer', 'customers', 'createCustomer', '__schema', '__type', '__typename', '_entities', '_service', 'id', 'email', 'input', 'individual', 'true', 'null', '1', '-0.5e9', '\u0000', '\ufeff', '\n'];
 

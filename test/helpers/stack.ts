@@ -181,6 +181,36 @@ export class EmulatorAdmin {
     return (await response.json()) as Record<string, unknown>;
   }
 
+  /** Stores a raw upstream-shaped record of any collection (`POST /__emulator/seed`); answers its id. */
+  async seed(apiKey: string, collection: string, record: Record<string, unknown>, customerId?: string): Promise<string> {
+    const answer = await this.post('seed', { api_key: apiKey, collection, record, customer_id: customerId });
+    if (answer.status !== 201) throw new Error(`seeding failed: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+    return (answer.body as { id: string }).id;
+  }
+
+  /** Adjusts the emulator's settings (`POST /__emulator/settings`); answers all of them. */
+  async settings(settings: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const answer = await this.post('settings', settings);
+    if (answer.status !== 200) throw new Error(`settings failed: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body as Record<string, unknown>;
+  }
+
+  /** The events the emulator emitted for a tenant, oldest first. */
+  async events(apiKey: string): Promise<Array<Record<string, unknown>>> {
+    const response = await fetch(`${this.baseUrl}/__emulator/events?api_key=${encodeURIComponent(apiKey)}`);
+    return ((await response.json()) as { events: Array<Record<string, unknown>> }).events;
+  }
+
+  /** Any admin POST, answered as status and parsed body. */
+  async post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.baseUrl}/__emulator/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
+  }
+
   /** Approves a customer's KYC through the sandbox simulate route, as the upstream offers it. */
   async approveKyc(apiKey: string, customerId: string): Promise<void> {
     await this.expectOk(

@@ -78,3 +78,17 @@ export function IsWellFormedText(options?: ValidationOptions): PropertyDecorator
     options,
   );
 }
+
+/** A class-validator decorator from a problem function; absent values are left to @IsOptional/nullability. */
+export function Satisfies(name: string, problem: (value: unknown) => string | undefined, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name,
+      validator: {
+        validate: (value: unknown) => value === undefined || value === null || problem(value) === undefined,
+        defaultMessage: buildMessage((prefix, args) => `${prefix}$property ${problem(args?.value) ?? 'is not valid'}`, options),
+      },
+    },
+    options,
+  );
+}

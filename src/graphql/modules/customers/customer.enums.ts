@@ -20,27 +20,9 @@ export enum KycSubStatus {
   UNKNOWN = 'UNKNOWN',
 }
 
-export enum Currency {
-  USD = 'USD',
-  EUR = 'EUR',
-  AED = 'AED',
-  UNKNOWN = 'UNKNOWN',
-}
-
-export enum PaymentRails {
-  ACH = 'ACH',
-  WIRE = 'WIRE',
-  SEPA = 'SEPA',
-  SWIFT = 'SWIFT',
-  UAEFTS = 'UAEFTS',
-  UNKNOWN = 'UNKNOWN',
-}
-
 registerEnumType(CustomerType, { name: 'CustomerType', description: 'Whether a customer is a person or a company.' });
 registerEnumType(KycStatus, {
   name: 'KycStatus',
   description: 'Where a customer is in identity verification. UNKNOWN: a value this server does not know yet.',
 });
 registerEnumType(KycSubStatus, { name: 'KycSubStatus', description: 'Detail of a pending verification.' });
-registerEnumType(Currency, { name: 'Currency', description: 'A fiat currency.' });
-registerEnumType(PaymentRails, { name: 'PaymentRails', description: 'A bank payment network.' });

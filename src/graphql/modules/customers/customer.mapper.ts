@@ -1,7 +1,8 @@
 import type { AlignCustomer, AlignKycs, CreateCustomerBody } from '../../../align/operations/customers.js';
 import type { UpstreamEnums } from '../../upstream-enums.js';
-import type { Address } from './address.type.js';
-import { Currency, CustomerType, KycStatus, KycSubStatus, PaymentRails } from './customer.enums.js';
+import type { Address } from '../../shared/address.type.js';
+import { Currency, PaymentRails } from '../../shared/enums.js';
+import { CustomerType, KycStatus, KycSubStatus } from './customer.enums.js';
 import type { CreateCustomerInput } from './customer.input.js';
 import type { Customer } from './customer.type.js';
 import type { Kyc } from './kyc.type.js';

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Address } from './address.type.js';
+import { Address } from '../../shared/address.type.js';
 import { CustomerType } from './customer.enums.js';
 import { Kyc } from './kyc.type.js';
 

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Currency, KycStatus, KycSubStatus, PaymentRails } from './customer.enums.js';
+import { Currency, PaymentRails } from '../../shared/enums.js';
+import { KycStatus, KycSubStatus } from './customer.enums.js';
 
 @ObjectType({ description: 'The verification status for one currency and payment network.', simpleResolvers: true })
 export class KycStatusBreakdown {

@@ -41,7 +41,7 @@ describe('createCustomer without a key: unknown outcomes are reconciled', () => 
   it('fails with UPSTREAM_UNAVAILABLE, never re-posting, when the connection dropped before anything was created', async () => {
     await stack.admin.addFault({ route: 'POST /v0/customers', kind: 'reset-before', times: 1 });
     const { body } = await stack.graphql(CreateCustomerDocument, { input: individual() }, as(KEY));
-    expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', outcomeUnknown: true });
     expect(body.errors?.[0]?.message).toBe('The Align API did not confirm the create, and no customer with this email exists yet.');
     expect(await stack.admin.requestCount('POST /v0/customers')).toBe(1);
     // One lookup, then one per retry of the lookup schedule (ALIGN_MAX_RETRIES = 2).

@@ -1,0 +1,12 @@
+import type fc from 'fast-check';
+import type { Json } from '../arbitraries.js';
+import { customerOperations } from './customers.js';
+
+/** One real operation: its document, and variables of the right or the wrong type. */
+export interface FuzzOperation {
+  readonly query: string;
+  readonly variables: Json;
+}
+
+/** Every group's operations. A new group adds one line here. */
+export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [...customerOperations];
