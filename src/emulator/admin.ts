@@ -5,6 +5,7 @@ import { parseFaultSpec } from './faults.js';
 import { ApiError, isObject, json, objectBody, validationError, type HandlerResult } from './http.js';
 import { Router } from './router.js';
 import { upstreamRoutes } from './routes.js';
+import { deposit } from './deposits.js';
 import { listEvents, seed, updateSettings } from './seed.js';
 import type { EmulatorState } from './state.js';
 import type { StoredCustomer } from './store.js';
@@ -93,4 +94,5 @@ export const adminRoutes = new Router<AdminHandler>([
   { method: 'POST', template: '/__emulator/seed', handler: ({ state, body }) => seed(state, body) },
   { method: 'POST', template: '/__emulator/settings', handler: ({ state, body }) => updateSettings(state, body) },
   { method: 'GET', template: '/__emulator/events', handler: ({ state, query }) => listEvents(state, query) },
+  { method: 'POST', template: '/__emulator/deposits', handler: ({ state, body }) => deposit(state, body) },
 ]);
