@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false },
         useTypeImports: true,
-        scalars: { ID: 'string', _Any: 'unknown', link__Import: 'unknown', federation__FieldSet: 'string', federation__Scope: 'string', federation__Policy: 'string' },
+        scalars: { ID: 'string', Decimal: 'string', DateTime: 'string', Date: 'string', Upload: 'unknown', _Any: 'unknown', link__Import: 'unknown', federation__FieldSet: 'string', federation__Scope: 'string', federation__Policy: 'string' },
       },
     },
   },

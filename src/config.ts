@@ -20,6 +20,8 @@ export interface Config {
   readonly upstreamDeadlineMs: number;
   /** Upper bound on one request body, in bytes. */
   readonly maxBodyBytes: number;
+  /** Largest file `uploadFile` takes (multipart requests only; the JSON body limit does not apply). */
+  readonly uploadMaxBytes: number;
   readonly logLevel: LogLevel;
   /** How long SIGTERM waits for in-flight requests before closing them. */
   readonly shutdownGraceMs: number;
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamAttemptTimeoutMs,
     upstreamDeadlineMs,
     maxBodyBytes: read.integer('MAX_BODY_BYTES', 102_400, 1_024, 10_485_760),
+    uploadMaxBytes: read.integer('UPLOAD_MAX_BYTES', 10_485_760, 1, 104_857_600),
     logLevel: read.oneOf('LOG_LEVEL', Object.fromEntries(LOG_LEVELS.map((l) => [l, l])), 'info' as LogLevel),
     shutdownGraceMs: read.integer('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
     queryLimits: {

@@ -33,6 +33,18 @@ const REDACTED_PATHS = [
   'firstName',
   'lastName',
   'companyName',
+  // the KYC profile (updateCustomer), in either spelling
+  'profile',
+  'body',
+  'birthDate',
+  'birth_date',
+  'residentialAddress',
+  'residential_address',
+  'identifyingInformation',
+  'identifying_information',
+  'documents',
+  'walletAddress',
+  'wallet_address',
 ];
 
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {

@@ -18,6 +18,7 @@ import { buildGraphQLSchema } from './graphql/build-schema.js';
 import type { GraphQLModule } from './graphql/modules/module.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
+import { isMultipart, readUpload } from './http/upload.js';
 import { Explorer, explorerCredentialHint } from './http/explorer.js';
 import { DEFAULT_RETENTION_MS, Idempotency } from './idempotency/idempotency.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
@@ -108,7 +109,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!authentication.ok) return sendAuthenticationFailure(res, authentication);
     }
     let body: unknown;
-    if (req.method === 'POST') {
+    const contentType = req.headers['content-type'];
+    if (req.method === 'POST' && isMultipart(contentType)) {
+      const read = await readUpload(req, res, config);
+      if (!read.ok) return sendGraphQLError(res, read.status, read.message, 'BAD_REQUEST');
+      body = read.operations;
+      // The operations are JSON now; Apollo checks the media type of what it is given.
+      req.headers['content-type'] = 'application/json';
+    } else if (req.method === 'POST') {
       const text = await readBody(req, config.maxBodyBytes);
       if (isJson(req.headers['content-type'])) {
         try {

@@ -41,3 +41,29 @@ describe('logger', () => {
     expect(lines()[0]).toMatchObject({ email: '[redacted]', headers: { 'api-key': '[redacted]' } });
   });
 });
+
+describe('logger: the KYC profile', () => {
+  it('redacts the profile fields in either spelling', () => {
+    const { logger, lines } = capture();
+    logger.info(
+      {
+        profile: { first_name: 'Pro' },
+        body: { birth_date: '1990-01-15' },
+        birthDate: '1991-02-16',
+        birth_date: '1992-03-17',
+        residentialAddress: { city: 'Springfield' },
+        residential_address: { city: 'Shelbyville' },
+        identifyingInformation: { idDocument: { number: 'P-111' } },
+        identifying_information: { tax_number: { number: 'T-222' } },
+        documents: [{ file_id: 'f-333' }],
+        walletAddress: '0xwallet1',
+        wallet_address: '0xwallet2',
+      },
+      'profile',
+    );
+    const text = JSON.stringify(lines());
+    for (const value of ['Pro', '1990-01-15', '1991-02-16', '1992-03-17', 'Springfield', 'Shelbyville', 'P-111', 'T-222', 'f-333', '0xwallet1', '0xwallet2']) {
+      expect({ value, leaked: text.includes(value) }).toEqual({ value, leaked: false });
+    }
+  });
+});

@@ -58,6 +58,17 @@ export interface OperationSpec<Route extends string, Input, Result> {
   readonly items?: ListItems;
   /** The read whose answer this write's answer brings up to date, so reading it back costs no call. */
   readonly refreshes?: Refresh<Result>;
+  /**
+   * The read this write changed without saying how (a short `{}` or `{message}` answer): a copy the
+   * request holds is dropped, so the next read asks the upstream again.
+   */
+  readonly invalidates?: Invalidation;
+}
+
+export interface Invalidation {
+  readonly read: AnyOperation;
+  /** The read's ids, from the write's path ids and input. */
+  ids(ids: readonly string[], input: never): readonly string[];
 }
 
 export interface ListItems {

@@ -16,6 +16,7 @@ import {
 import { InFlightLimit } from './in-flight-limit.js';
 import { expandRoute, type Operation, type PathIds } from './operation.js';
 import { RetryPolicy, sleep } from './retry.js';
+import { StreamedBody } from './streamed-body.js';
 
 export interface AlignTransportOptions {
   readonly baseUrl: URL;
@@ -204,11 +205,16 @@ export class AlignTransport {
     for (const [name, value] of Object.entries(operation.query?.(call.input) ?? {})) {
       if (value !== undefined) searchParams.set(name, value);
     }
+    const body = operation.body?.(call.input);
+    if (body instanceof StreamedBody) {
+      headers['content-type'] = body.contentType;
+      return this.got(expandRoute(operation, call.ids), { method: operation.method, headers, searchParams, body: body.open(), signal: session.deadline });
+    }
     return this.got(expandRoute(operation, call.ids), {
       method: operation.method,
       headers,
       searchParams,
-      json: operation.body?.(call.input),
+      json: body,
       signal: session.deadline,
     });
   }

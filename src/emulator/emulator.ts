@@ -85,7 +85,7 @@ function stop(server: Server, state: EmulatorState): Promise<void> {
 }
 
 const EMPTY_BODY: RawBody = { bytes: Buffer.alloc(0), text: '', value: undefined };
-const TOO_LARGE_RESPONSE = finalize(apiError(413, 'payload_too_large', 'The request body is larger than 1 MiB.'));
+const TOO_LARGE_RESPONSE = finalize(apiError(413, 'payload_too_large', 'The request body is larger than this route takes (1 MiB; 12 MiB for files).'));
 const MISSING_KEY_RESPONSE = finalize(apiError(400, 'idempotency_key_required', 'This route requires an Idempotency-Key header.'));
 const INTERNAL_ERROR = finalize(apiError(500, 'internal_error', 'The emulator failed to handle the request.'));
 

@@ -9,7 +9,7 @@ import type { GraphQLModule, ResolverClass } from './modules/module.js';
 import { guardEntityRepresentations } from './validation/entity-representations.js';
 
 const FEDERATION_HEADER = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@inaccessible"])
 directive @oneOf on INPUT_OBJECT
 `;
 

@@ -44,8 +44,10 @@ export class Loaders {
     this.loaderOf(operation).clear(key).prime(key, value);
   }
 
-  /** Brings the reads a write's answer declares up to date (see Operation.refreshes). */
-  async refresh<R extends string, I, T>(write: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, result: T): Promise<void> {
+  /** Brings the reads a write declares up to date (Operation.refreshes), or drops them (Operation.invalidates). */
+  async refresh<R extends string, I, T>(write: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, input: I, result: T): Promise<void> {
+    const stale = write.invalidates;
+    if (stale !== undefined) this.loaderOf(stale.read).clear({ ids: stale.ids(ids, input as never), input: undefined });
     const refresh = write.refreshes;
     if (refresh === undefined) return;
     const readIds = refresh.ids(result, ids);

@@ -41,7 +41,7 @@ export class WritePath {
     const client = this.client();
     const { idempotencyKey } = options;
     const execute = () => this.sendOrReconcile(client, operation, ids, input, idempotencyKey);
-    if (idempotencyKey === undefined) return this.refreshed(operation, ids, await execute());
+    if (idempotencyKey === undefined) return this.refreshed(operation, ids, input, await execute());
     const outcome = await this.idempotency.run<Outcome<T>>({
       apiKey: client.session.apiKey,
       operation: operation.key,
@@ -52,11 +52,11 @@ export class WritePath {
       execute: operation.retry === 'N' ? () => keepUnknownOutcome(execute) : async () => ({ result: await execute() }),
     });
     if ('unknownOutcome' in outcome) throw new AlignWriteOutcomeUnknownError(outcome.unknownOutcome);
-    return this.refreshed(operation, ids, outcome.result);
+    return this.refreshed(operation, ids, input, outcome.result);
   }
 
-  private async refreshed<R extends string, I, T>(operation: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, result: T): Promise<T> {
-    await this.loaders.refresh(operation, ids, result);
+  private async refreshed<R extends string, I, T>(operation: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, input: I, result: T): Promise<T> {
+    await this.loaders.refresh(operation, ids, input, result);
     return result;
   }
 

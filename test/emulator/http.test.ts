@@ -35,7 +35,7 @@ describe('HTTP behaviour', () => {
     expect(answer.body.code).toBe('method_not_allowed');
     expect(answer.headers.get('allow')).toBe('POST, GET');
     const onParam = await emu.call('POST', '/v0/customers/123e4567-e89b-42d3-a456-426614174000');
-    expect([onParam.status, onParam.headers.get('allow')]).toEqual([405, 'GET']);
+    expect([onParam.status, onParam.headers.get('allow')]).toEqual([405, 'GET, PUT']);
     const admin = await emu.call('PUT', '/__emulator/stats', { key: null });
     expect([admin.status, admin.headers.get('allow')]).toEqual([405, 'GET']);
   });
@@ -68,7 +68,7 @@ describe('HTTP behaviour', () => {
   it('answers 413 for a body over 1 MiB, and creates nothing', async () => {
     const answer = await emu.call('POST', '/v0/customers', { raw: paddedBody(MiB + 1) });
     expect(answer.status).toBe(413);
-    expect(answer.body).toEqual({ message: 'The request body is larger than 1 MiB.', code: 'payload_too_large' });
+    expect(answer.body).toEqual({ message: 'The request body is larger than this route takes (1 MiB; 12 MiB for files).', code: 'payload_too_large' });
     expect(await emu.listCustomers()).toEqual([]);
   });
 

@@ -57,6 +57,11 @@ describe('Router', () => {
       'POST /v0/customers/simulate',
       'GET /v0/customers/:customer_id',
       'POST /v0/customers/:customer_id/kycs',
+      'PUT /v0/customers/:customer_id',
+      'POST /v0/customers/:customer_id/wallet-ownership',
+      'POST /v0/files',
+      'GET /v0/developer/fees',
+      'PUT /v0/developer/fees',
     ]);
   });
 });

@@ -97,8 +97,54 @@ export const createKycSession = defineOperation({
   refreshes: { read: getCustomer, ids: (_kycs, [customerId]) => [customerId], merge: (held: AlignCustomer, kycs) => ({ ...held, kycs }) },
 });
 
+/**
+ * The KYC profile (docs/align-api.md §7): one branch of the upstream's `oneOf` is sent, as built by
+ * the GraphQL layer (an individual's profile, or a corporate's documents). Personal data: never logged.
+ */
+export type CustomerProfileBody = Readonly<Record<string, unknown>>;
+
+/** `PUT` answers `{}`: the customer is read again (one GET) when it is next asked for. */
+export const updateCustomer = defineOperation({
+  method: 'PUT',
+  route: '/v0/customers/:customer_id',
+  retry: 'R',
+  body: (profile: CustomerProfileBody) => profile,
+  parse: () => undefined,
+  invalidates: { read: getCustomer, ids: (ids) => ids },
+});
+
+/** Sandbox only: `{}` again, and the customer changed (KYC approved). */
+export const simulateCustomer = defineOperation({
+  method: 'POST',
+  route: '/v0/customers/simulate',
+  retry: 'once',
+  body: (input: { readonly customerId: string; readonly action: string }) => ({ action: input.action, customer_id: input.customerId }),
+  parse: () => undefined,
+  invalidates: { read: getCustomer, ids: (_ids, input: { customerId: string }) => [input.customerId] },
+});
+
+export interface AlignWalletOwnershipVerification {
+  readonly verification_flow_link: string;
+}
+
+export const createWalletOwnershipVerification = defineOperation({
+  method: 'POST',
+  route: '/v0/customers/:customer_id/wallet-ownership',
+  retry: 'once',
+  body: (input: { readonly walletAddress: string }) => ({ wallet_address: input.walletAddress }),
+  parse: (answer) => ({ verification_flow_link: requiredString(asObject(answer, 'wallet ownership'), 'verification_flow_link', 'wallet ownership') }),
+});
+
 /** Every operation of the group; the catalogue (index.ts) gathers the groups. */
-export const customerOperations = { listCustomers, getCustomer, createCustomer, createKycSession } as const;
+export const customerOperations = {
+  listCustomers,
+  getCustomer,
+  createCustomer,
+  createKycSession,
+  updateCustomer,
+  simulateCustomer,
+  createWalletOwnershipVerification,
+} as const;
 
 async function findCreatedCustomer(body: CreateCustomerBody, send: Send): Promise<Reconciliation<AlignCustomer>> {
   const found = await send(listCustomers, [], { email: body.email });

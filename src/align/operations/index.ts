@@ -1,9 +1,13 @@
 import type { AnyOperation } from '../operation.js';
 import { customerOperations } from './customers.js';
+import { developerFeeOperations } from './developer-fees.js';
+import { fileOperations } from './files.js';
 
 /** Every upstream operation the server calls, by group. A new group adds one line here. */
 export const catalogue = {
   customers: customerOperations,
+  files: fileOperations,
+  developerFees: developerFeeOperations,
 } as const;
 
 export function allOperations(): AnyOperation[] {

@@ -1,20 +1,9 @@
-import { MaxLength, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import { Directive, Field, InputType } from 'type-graphql';
 import { IsBic, IsCountryCode, IsIban, IsRoutingNumber, IsUsAccountNumber } from '../validation/banking.js';
-import { HasNoControlCharacters, IsNotBlank, IsWellFormedText } from '../validation/rules.js';
+import { IsText, TEXT_MAX_LENGTH } from '../validation/rules.js';
 
-/** Text fields the upstream gives no maximum for (docs/align-api.md §4). */
-export const TEXT_MAX_LENGTH = 256;
-
-/** Required free text: not blank, one line, well-formed, at most `max` characters. */
-function Text(max = TEXT_MAX_LENGTH): PropertyDecorator {
-  return (target, property) => {
-    IsNotBlank()(target, property);
-    MaxLength(max)(target, property);
-    HasNoControlCharacters()(target, property);
-    IsWellFormedText()(target, property);
-  };
-}
+const Text = (max = TEXT_MAX_LENGTH) => IsText(max);
 
 @InputType({ description: 'A person holding a bank account.' })
 export class IndividualAccountHolderInput {

@@ -1,4 +1,4 @@
-import { ValidateBy, buildMessage, isEmail, type ValidationOptions } from 'class-validator';
+import { IsOptional, MaxLength, ValidateBy, buildMessage, isEmail, type ValidationOptions } from 'class-validator';
 
 /** Rules shared by every input type. Each reports its own message so fieldErrors read well. */
 
@@ -87,6 +87,51 @@ export function Satisfies(name: string, problem: (value: unknown) => string | un
       validator: {
         validate: (value: unknown) => value === undefined || value === null || problem(value) === undefined,
         defaultMessage: buildMessage((prefix, args) => `${prefix}$property ${problem(args?.value) ?? 'is not valid'}`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** Text fields the upstream gives no maximum for (docs/align-api.md §4). */
+export const TEXT_MAX_LENGTH = 256;
+
+/** What is wrong with a required one-line text value, or undefined when it is fine. */
+export function textProblem(value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return 'must not be empty or only white space';
+  if (value.length > max) return `must be at most ${max} characters`;
+  if (CONTROL_CHARACTERS.test(value)) return 'must not contain control characters';
+  if (!value.isWellFormed()) return 'must be valid Unicode text';
+  return undefined;
+}
+
+/** Required free text: not blank, one line, well-formed Unicode, at most `max` characters. */
+export function IsText(max: number): PropertyDecorator {
+  return (target, property) => {
+    IsNotBlank()(target, property);
+    MaxLength(max)(target, property);
+    HasNoControlCharacters()(target, property);
+    IsWellFormedText()(target, property);
+  };
+}
+
+/** Optional free text: the same rules when present. */
+export function IsOptionalText(max: number): PropertyDecorator {
+  return (target, property) => {
+    IsOptional()(target, property);
+    IsText(max)(target, property);
+  };
+}
+
+/** A nested input object that sets at least one of its fields (an empty profile or update is a mistake). */
+export function HasSomeField(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'hasSomeField',
+      validator: {
+        validate: (value: unknown) =>
+          value === undefined || value === null || (typeof value === 'object' && Object.values(value).some((field) => field !== undefined && field !== null)),
+        defaultMessage: buildMessage((prefix) => `${prefix}$property must set at least one field`, options),
       },
     },
     options,

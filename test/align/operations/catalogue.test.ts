@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AlignClient } from '../../../src/align/client.js';
 import type { AnyOperation } from '../../../src/align/operation.js';
 import { allOperations, catalogue } from '../../../src/align/operations/index.js';
+import { multipartFile } from '../../../src/align/streamed-body.js';
 import { createAlignSession, createAlignTransport } from '../../../src/align/transport.js';
 import { loadConfig } from '../../../src/config.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
@@ -26,6 +28,17 @@ const calls: Record<string, (client: AlignClient, fixture: Fixture) => Promise<u
     client.send(catalogue.customers.createCustomer, [], { email: `${randomUUID()}@example.com`, type: 'corporate', company_name: 'Contract Co' }),
   'POST /v0/customers/:customer_id/kycs': (client, { customerId }) =>
     client.send(catalogue.customers.createKycSession, [customerId], { redirectUri: 'https://example.com/done' }),
+  'PUT /v0/customers/:customer_id': (client, { customerId }) => client.send(catalogue.customers.updateCustomer, [customerId], { middle_name: 'Q' }),
+  'POST /v0/customers/simulate': async (client, { customerId }) => {
+    await client.send(catalogue.customers.createKycSession, [customerId], {});
+    return client.send(catalogue.customers.simulateCustomer, [], { customerId, action: 'kyc.status.approve' });
+  },
+  'POST /v0/customers/:customer_id/wallet-ownership': (client, { customerId }) =>
+    client.send(catalogue.customers.createWalletOwnershipVerification, [customerId], { walletAddress: '0x52908400098527886E0F7030069857D2E4169EE7' }),
+  'POST /v0/files': (client) =>
+    client.send(catalogue.files.uploadFile, [], multipartFile({ filename: 'a.pdf', mimeType: 'application/pdf', open: () => Readable.from([Buffer.from('%PDF')]) })),
+  'GET /v0/developer/fees': (client) => client.send(catalogue.developerFees.getDeveloperFees, [], undefined),
+  'PUT /v0/developer/fees': (client) => client.send(catalogue.developerFees.updateDeveloperFees, [], { onramp: '0.25' }),
 };
 
 let emulator: RunningEmulator;
@@ -67,7 +80,7 @@ describe('the operation catalogue', () => {
     });
     const client = newClient();
     // A parser that refuses the answer throws AlignBadResponseError, failing the test.
-    await expect(calls[key]!(client, { customerId: seeded.customer_id as string })).resolves.toBeDefined();
+    await calls[key]!(client, { customerId: seeded.customer_id as string });
     expect(client.session.usage.calls).toBeGreaterThanOrEqual(1);
   });
 
@@ -76,6 +89,7 @@ describe('the operation catalogue', () => {
     for (const operation of operations) {
       if (operation.items) expect(reads.has(operation.items.read)).toBe(true);
       if (operation.refreshes) expect(reads.has(operation.refreshes.read)).toBe(true);
+      if (operation.invalidates) expect(reads.has(operation.invalidates.read)).toBe(true);
     }
   });
 });

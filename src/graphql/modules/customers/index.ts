@@ -3,6 +3,7 @@ import { customerOperations as align } from '../../../align/operations/customers
 import type { GraphQLContext } from '../../context.js';
 import type { GraphQLModule } from '../module.js';
 import { toCustomer } from './customer.mapper.js';
+import { CustomerOnboardingResolver } from './customer-onboarding.resolver.js';
 import { CustomerResolver } from './customer.resolver.js';
 import type { Customer } from './customer.type.js';
 
@@ -18,6 +19,6 @@ async function resolveCustomerReference(reference: { id?: unknown }, context: Gr
 }
 
 export const customersModule: GraphQLModule = {
-  resolvers: [CustomerResolver],
+  resolvers: [CustomerResolver, CustomerOnboardingResolver],
   references: { Customer: resolveCustomerReference },
 };
