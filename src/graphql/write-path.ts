@@ -41,7 +41,7 @@ export class WritePath {
       idempotencyKey === undefined
         ? await execute()
         : await this.idempotency.run({
-            apiKey: client.session.apiKey,
+            apiKey: client.callerScope,
             operation: operation.key,
             key: idempotencyKey,
             input: ids.length === 0 ? input : { ids, input },
