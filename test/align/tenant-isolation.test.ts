@@ -28,9 +28,9 @@ describe('TenantBreakers', () => {
 
   it('classifies attempts that ended without a status', () => {
     expect(outcomeOfError(new AlignBadResponseError('too big'))).toBe('answered');
-    const refused = new RequestError('connect ECONNREFUSED', { code: 'ECONNREFUSED' } as Error & { code: string });
+    const refused = new RequestError('connect ECONNREFUSED', { code: 'ECONNREFUSED' } as Error & { code: string }, {} as never);
     expect(outcomeOfError(refused)).toBe('unreachable');
-    const timeout = new RequestError('timeout', { code: 'ETIMEDOUT' } as Error & { code: string });
+    const timeout = new RequestError('timeout', { code: 'ETIMEDOUT' } as Error & { code: string }, {} as never);
     expect(outcomeOfError(timeout)).toBe('failed');
   });
 
