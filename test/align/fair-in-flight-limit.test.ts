@@ -1,8 +1,10 @@
+import { setMaxListeners } from 'node:events';
 import { describe, expect, it } from '@jest/globals';
 import { AlignFailFastError } from '../../src/align/errors.js';
 import { FairInFlightLimit } from '../../src/align/fair-in-flight-limit.js';
 
 const never = new AbortController().signal;
+setMaxListeners(1_000, never); // shared by every waiter of these tests
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 /** Starts `count` acquisitions for `tenant`; returns the releases granted so far and the pending ones. */
