@@ -50,6 +50,10 @@ export interface Config {
   readonly explorer: boolean;
   /** How callers prove who they are in server-key mode; set exactly when `alignApiKey` is. */
   readonly callerAuth: CallerAuthConfig | undefined;
+  /** Largest upstream answer read, in bytes (counted as received); a larger one is UPSTREAM_BAD_RESPONSE. */
+  readonly alignMaxResponseBytes: number;
+  /** Mixed into the key that seals idempotency records (src/idempotency/sealed-records.ts); optional. */
+  readonly idempotencySecret: string | undefined;
 }
 
 export interface QueryLimits {
@@ -75,6 +79,10 @@ export interface CallerAuthConfig {
     readonly secret?: string;
     readonly issuer: string;
     readonly audience: string;
+    /** Claim listing the customer ids a subject may use besides those it created (src/auth/entitlement.ts). */
+    readonly customersClaim: string;
+    /** Scope (in `scope` or `scp`) that entitles a subject to every customer; undefined = none does. */
+    readonly adminScope: string | undefined;
   };
   readonly gateway?: {
     /** Lower-case header name. */
@@ -105,6 +113,9 @@ const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
 /** Headers that carry other meanings here; a gateway secret must travel in a header of its own. */
 const RESERVED_HEADERS = new Set(['authorization', 'api-key', 'cookie', 'content-type', 'host', 'x-request-id']);
 const MIN_SECRET_LENGTH = 32;
+const CLAIM_NAME = /^[A-Za-z0-9_:.\/-]{1,128}$/;
+/** RFC 6749 scope-token characters. */
+const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]{1,128}$/;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -249,6 +260,9 @@ export function loadConfig(env: Env = process.env): Config {
     breakerCooldownMs: read.integer('ALIGN_BREAKER_COOLDOWN_MS', 10_000, 100, 600_000),
     upstreamMaxInFlight: read.integer('ALIGN_MAX_IN_FLIGHT', 64, 1, 10_000),
     redisUrl: read.redisUrl('REDIS_URL'),
+    // 8 MiB: the lists are unpaginated (docs/align-api.md §4); about 10,000 customers of ~800 bytes.
+    alignMaxResponseBytes: read.integer('ALIGN_MAX_RESPONSE_BYTES', 8_388_608, 1_024, 1_073_741_824),
+    idempotencySecret: read.secret('IDEMPOTENCY_SECRET', MIN_SECRET_LENGTH),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
@@ -264,7 +278,11 @@ function readCallerAuth(read: Reader, serverKeyMode: boolean, production: boolea
   const audience = read.string('AUTH_JWT_AUDIENCE');
   const gatewaySecret = read.secret('AUTH_GATEWAY_SECRET', MIN_SECRET_LENGTH);
   const gatewayHeader = (read.string('AUTH_GATEWAY_HEADER') ?? 'x-gateway-secret').toLowerCase();
-  const named = ['AUTH_JWKS_URL', 'AUTH_JWT_SECRET', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'AUTH_GATEWAY_SECRET', 'AUTH_GATEWAY_HEADER']
+  const customersClaim = read.string('AUTH_CUSTOMERS_CLAIM') ?? 'align_customer_ids';
+  const adminScope = read.string('AUTH_ADMIN_SCOPE');
+  if (!CLAIM_NAME.test(customersClaim)) read.problems.push(`AUTH_CUSTOMERS_CLAIM must be a claim name such as align_customer_ids (got "${customersClaim}")`);
+  if (adminScope !== undefined && !SCOPE_TOKEN.test(adminScope)) read.problems.push('AUTH_ADMIN_SCOPE must be one scope token (no spaces or quotes)');
+  const named = ['AUTH_JWKS_URL', 'AUTH_JWT_SECRET', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'AUTH_GATEWAY_SECRET', 'AUTH_GATEWAY_HEADER', 'AUTH_CUSTOMERS_CLAIM', 'AUTH_ADMIN_SCOPE']
     .filter((name) => read.string(name) !== undefined);
 
   if (!serverKeyMode) {
@@ -293,7 +311,7 @@ function readCallerAuth(read: Reader, serverKeyMode: boolean, production: boolea
     read.problems.push(`AUTH_GATEWAY_HEADER must be a header name of its own, such as x-gateway-secret (got "${gatewayHeader}")`);
   }
   return {
-    jwt: jwtNamed ? { jwksUrl, secret, issuer: issuer ?? '', audience: audience ?? '' } : undefined,
+    jwt: jwtNamed ? { jwksUrl, secret, issuer: issuer ?? '', audience: audience ?? '', customersClaim, adminScope } : undefined,
     gateway: gatewaySecret !== undefined ? { header: gatewayHeader, secret: gatewaySecret } : undefined,
   };
 }

@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { EndUser } from './align/customer-scope.js';
 import { createAlignTransport } from './align/transport.js';
 import { CallerAuthenticator, type CallerAuthResult } from './auth/caller-auth.js';
 import type { Config } from './config.js';
@@ -20,9 +21,11 @@ import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
 import { isMultipart, readUpload } from './http/upload.js';
 import { Explorer, explorerCredentialHint } from './http/explorer.js';
+import { MemoryCustomerOwnership } from './idempotency/customer-ownership.js';
 import { DEFAULT_RETENTION_MS, Idempotency } from './idempotency/idempotency.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
 import { RedisIdempotencyStore } from './idempotency/redis-store.js';
+import { RecordSealing } from './idempotency/sealed-records.js';
 import type { IdempotencyStore } from './idempotency/store.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
@@ -63,9 +66,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       idempotencyStore,
       // The lease outlives any run (its upstream work is bounded by the deadline), so a second
       // run can only start after the first has certainly ended, e.g. when its replica crashed.
-      { retentionMs: DEFAULT_RETENTION_MS, leaseMs: config.upstreamDeadlineMs + 5_000, pollMs: 25 },
+      {
+        retentionMs: DEFAULT_RETENTION_MS,
+        leaseMs: config.upstreamDeadlineMs + 5_000,
+        pollMs: 25,
+        sealing: new RecordSealing(config.idempotencySecret),
+      },
       logger,
     ),
+    ownership: idempotencyStore instanceof RedisIdempotencyStore ? idempotencyStore.customerOwnership() : new MemoryCustomerOwnership(),
   };
   const credentialPolicy: CredentialPolicy = { serverKey: config.alignApiKey, demoKey: options.demoKey };
 
@@ -103,10 +112,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
     const requestId = incomingRequestId(req) ?? randomUUID();
     res.setHeader('x-request-id', requestId);
+    let endUser: EndUser | undefined;
     if (callerAuth) {
       // Server-key mode is never anonymous: refused before the body is even read.
       const authentication = await callerAuth.authenticate(req.headers);
       if (!authentication.ok) return sendAuthenticationFailure(res, authentication);
+      if (authentication.via === 'jwt') endUser = authentication.endUser;
     }
     let body: unknown;
     const contentType = req.headers['content-type'];
@@ -136,7 +147,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const credential = resolveCredential(req.headers, credentialPolicy);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => createContext(contextDeps, { requestId, credential }),
+      context: async () => createContext(contextDeps, { requestId, credential, endUser }),
     });
     res.statusCode = response.status ?? 200;
     res.setHeader('cache-control', GRAPHQL_CACHE_CONTROL);

@@ -134,7 +134,17 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ ALIGN_API_KEY: 'k', AUTH_JWKS_URL: 'https://id.example/jwks', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })
         .callerAuth,
-    ).toEqual({ jwt: { jwksUrl: new URL('https://id.example/jwks'), secret: undefined, issuer: 'i', audience: 'a' }, gateway: undefined });
+    ).toEqual({
+      jwt: {
+        jwksUrl: new URL('https://id.example/jwks'),
+        secret: undefined,
+        issuer: 'i',
+        audience: 'a',
+        customersClaim: 'align_customer_ids',
+        adminScope: undefined,
+      },
+      gateway: undefined,
+    });
     expect(
       loadConfig({ ALIGN_API_KEY: 'k', AUTH_GATEWAY_SECRET: secret, AUTH_GATEWAY_HEADER: 'X-Edge-Auth' }).callerAuth,
     ).toEqual({ jwt: undefined, gateway: { header: 'x-edge-auth', secret } });
@@ -228,5 +238,32 @@ describe('loadConfig', () => {
       'REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0',
     ]);
     expect(problems.join('\n')).not.toContain('topsecret');
+  });
+
+  it('reads the response cap, the idempotency secret and the entitlement settings', () => {
+    const defaults = loadConfig({});
+    expect(defaults.alignMaxResponseBytes).toBe(8_388_608);
+    expect(defaults.idempotencySecret).toBeUndefined();
+    const jwt = { ALIGN_API_KEY: 'k', AUTH_JWT_SECRET: 's'.repeat(32), AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' };
+    const config = loadConfig({
+      ...jwt,
+      ALIGN_MAX_RESPONSE_BYTES: '1048576',
+      IDEMPOTENCY_SECRET: 'x'.repeat(32),
+      AUTH_CUSTOMERS_CLAIM: 'https://example.com/customers',
+      AUTH_ADMIN_SCOPE: 'align:admin',
+    });
+    expect(config.alignMaxResponseBytes).toBe(1_048_576);
+    expect(config.idempotencySecret).toBe('x'.repeat(32));
+    expect(config.callerAuth?.jwt).toMatchObject({ customersClaim: 'https://example.com/customers', adminScope: 'align:admin' });
+    const problems = problemsOf({ ...jwt, ALIGN_MAX_RESPONSE_BYTES: '10', IDEMPOTENCY_SECRET: 'short-secret', AUTH_ADMIN_SCOPE: 'two words' });
+    expect(problems).toEqual([
+      'AUTH_ADMIN_SCOPE must be one scope token (no spaces or quotes)',
+      'ALIGN_MAX_RESPONSE_BYTES must be a whole number from 1024 to 1073741824 (got "10")',
+      'IDEMPOTENCY_SECRET must be at least 32 characters long',
+    ]);
+    expect(problems.join('\n')).not.toContain('short-secret');
+    expect(problemsOf({ AUTH_ADMIN_SCOPE: 'align:admin' })).toEqual([
+      'AUTH_ADMIN_SCOPE only apply with ALIGN_API_KEY (server-key mode); without it each caller sends its own Align key',
+    ]);
   });
 });

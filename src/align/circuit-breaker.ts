@@ -8,7 +8,8 @@ import { AlignFailFastError } from './errors.js';
  * at once with UPSTREAM_UNAVAILABLE ("circuit open") for `cooldownMs`. Half-open: one probe call
  * passes; its success closes the circuit, its failure opens it for another cool-down. A failure is
  * "the upstream could not answer" (connection failure, timeout, 5xx); any answer below 500,
- * 429 included, proves it is up.
+ * 429 included, proves it is up. A `neutral` outcome says nothing either way (the upstream-wide
+ * breaker learns nothing from one tenant's timeout): counts stay, and a probe ends without a verdict.
  */
 export interface CircuitBreakerOptions {
   readonly failureThreshold: number;
@@ -17,6 +18,8 @@ export interface CircuitBreakerOptions {
 }
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
+
+export type BreakerOutcome = 'success' | 'failure' | 'neutral';
 
 export class CircuitBreaker {
   private consecutiveFailures = 0;
@@ -37,7 +40,7 @@ export class CircuitBreaker {
    * Call before sending; throws when the call must not be sent. The returned function reports the
    * outcome and must be called exactly once.
    */
-  admit(): (outcome: 'success' | 'failure') => void {
+  admit(): (outcome: BreakerOutcome) => void {
     const state = this.state;
     if (state === 'open' || (state === 'half-open' && this.probeInFlight)) {
       const waitSeconds = Math.max(1, Math.ceil((this.openedAt! + this.options.cooldownMs - this.now()) / 1000));
@@ -52,6 +55,7 @@ export class CircuitBreaker {
       if (reported) return;
       reported = true;
       if (probe) this.probeInFlight = false;
+      if (outcome === 'neutral') return;
       if (outcome === 'success') {
         this.consecutiveFailures = 0;
         this.openedAt = undefined;

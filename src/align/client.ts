@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CustomerScope } from './customer-scope.js';
 import type { Operation, PathIds, Send } from './operation.js';
 import type { RetryPolicy } from './retry.js';
 import type { AlignSession, AlignTransport } from './transport.js';
@@ -17,16 +18,28 @@ export class AlignClient {
   constructor(
     private readonly transport: AlignTransport,
     readonly session: AlignSession,
+    /** Server-key mode with an end user: what it may act on (customer-scope.ts). */
+    readonly scope?: CustomerScope,
   ) {}
+
+  /** Whose writes an idempotency key belongs to: the credential, and the end user when there is one. */
+  get callerScope(): string {
+    return this.scope === undefined ? this.session.apiKey : `${this.session.apiKey}\u0000${this.scope.endUser.subject}`;
+  }
 
   get retryPolicy(): RetryPolicy {
     return this.transport.retryPolicy;
   }
 
-  async send<R extends string, I, T>(operation: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, input: I, options: CallOptions = {}): Promise<T> {
+  send<R extends string, I, T>(operation: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, input: I, options: CallOptions = {}): Promise<T> {
+    if (this.scope === undefined) return this.deliver(operation, ids, input, options.idempotencyKey);
+    return this.scope.run(operation, ids, options.idempotencyKey, (key) => this.deliver(operation, ids, input, key));
+  }
+
+  private async deliver<R extends string, I, T>(operation: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, input: I, callerKey: string | undefined): Promise<T> {
     // Class U: the docs require the header, so a call without the caller's key gets one of its own,
     // the same for every retry of this call.
-    const idempotencyKey = options.idempotencyKey ?? (operation.retry === 'U' ? randomUUID() : undefined);
+    const idempotencyKey = callerKey ?? (operation.retry === 'U' ? randomUUID() : undefined);
     const result = await this.transport.send(this.session, operation, { ids, input, idempotencyKey });
     return operation.complete ? operation.complete(result, input) : result;
   }

@@ -67,14 +67,26 @@ export function sanitizeUpstreamText(text: unknown, secrets: readonly string[] =
   return clean.length > 0 ? clean : undefined;
 }
 
-/** Seconds to wait, from a `Retry-After` header (delta-seconds or an HTTP date). */
+/** The longest wait a `Retry-After` is read as (one day); a longer one is clamped to it. */
+export const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+/**
+ * Seconds to wait, from a `Retry-After` header (delta-seconds or an HTTP date), always a whole
+ * number from 0 to MAX_RETRY_AFTER_SECONDS: a negative number or a past date is 0, a 400-digit
+ * number or a date centuries ahead is the maximum. Undefined only when the header is absent or
+ * is neither a number nor a date.
+ */
 export function parseRetryAfter(header: string | undefined, now = Date.now()): number | undefined {
   if (header === undefined) return undefined;
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^[+-]?\d+(?:\.\d+)?$/.test(trimmed)) return clampSeconds(Math.ceil(Number(trimmed)));
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  return clampSeconds(Math.ceil((date - now) / 1000));
+}
+
+function clampSeconds(seconds: number): number {
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
 }
 
 interface UpstreamAnswer {

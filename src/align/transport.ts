@@ -3,7 +3,8 @@ import { Agent as HttpsAgent } from 'node:https';
 import got, { RequestError, type Got, type Method, type Response } from 'got';
 import type { AuthHeaderStyle, Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
+import { readBounded } from './bounded-body.js';
+import type { CircuitState } from './circuit-breaker.js';
 import {
   AlignBadResponseError,
   AlignError,
@@ -13,10 +14,11 @@ import {
   AlignUnavailableError,
   errorFromUpstreamAnswer,
 } from './errors.js';
-import { InFlightLimit } from './in-flight-limit.js';
+import { FairInFlightLimit } from './fair-in-flight-limit.js';
 import { expandRoute, type Operation, type PathIds } from './operation.js';
 import { RetryPolicy, sleep } from './retry.js';
 import { StreamedBody } from './streamed-body.js';
+import { outcomeOfError, tenantName, TenantBreakers, type AttemptOutcome } from './tenant-isolation.js';
 
 export interface AlignTransportOptions {
   readonly baseUrl: URL;
@@ -26,6 +28,8 @@ export interface AlignTransportOptions {
   readonly retry: RetryPolicy;
   readonly breaker: { readonly failureThreshold: number; readonly cooldownMs: number };
   readonly maxInFlight: number;
+  /** Largest answer read (bounded-body.ts). */
+  readonly maxResponseBytes: number;
   /** Called once per upstream attempt (retries included), for metrics. */
   readonly onCall?: (call: UpstreamCallRecord) => void;
 }
@@ -81,13 +85,14 @@ export interface AlignCall<Route extends string, Input> {
  */
 export class AlignTransport {
   private readonly got: Got;
-  private readonly breaker: CircuitBreaker;
-  private readonly inFlight: InFlightLimit;
+  private readonly breaker: TenantBreakers;
+  private readonly inFlight: FairInFlightLimit;
 
   constructor(private readonly options: AlignTransportOptions) {
-    this.breaker = new CircuitBreaker(options.breaker);
+    // Per tenant (one credential), plus one upstream-wide circuit for unreachable hosts (tenant-isolation.ts).
+    this.breaker = new TenantBreakers(options.breaker);
     // Waiting beyond ten rounds of slots means the upstream is far behind; refuse instead of queueing.
-    this.inFlight = new InFlightLimit(options.maxInFlight, options.maxInFlight * 10);
+    this.inFlight = new FairInFlightLimit(options.maxInFlight, options.maxInFlight * 10);
     this.got = got.extend({
       prefixUrl: options.baseUrl.toString(),
       agent: {
@@ -99,7 +104,9 @@ export class AlignTransport {
       throwHttpErrors: false,
       followRedirect: false,
       responseType: 'text',
-      headers: { accept: 'application/json', 'user-agent': 'align-graphql' },
+      // Never inflate what the upstream sends: a compressed answer is refused (bounded-body.ts).
+      decompress: false,
+      headers: { accept: 'application/json', 'accept-encoding': 'identity', 'user-agent': 'align-graphql' },
     });
   }
 
@@ -147,15 +154,16 @@ export class AlignTransport {
     call: AlignCall<R, I>,
     retry: number,
   ): Promise<T> {
+    const tenant = tenantName(session.apiKey);
     let release: () => void;
     try {
-      release = await this.inFlight.acquire(session.deadline);
+      release = await this.inFlight.acquire(tenant, session.deadline);
     } catch (error) {
       throw this.asAlignError(error, session, false);
     }
-    let report: (outcome: 'success' | 'failure') => void;
+    let report: (outcome: AttemptOutcome) => void;
     try {
-      report = this.breaker.admit();
+      report = this.breaker.admit(tenant);
     } catch (error) {
       release();
       throw error;
@@ -165,10 +173,10 @@ export class AlignTransport {
     try {
       const response = await this.dispatch(session, operation, call);
       status = response.statusCode;
-      report(status >= 500 ? 'failure' : 'success');
+      report(status >= 500 ? 'failed' : 'answered');
       return this.interpret(session, operation, response);
     } catch (error) {
-      if (status === undefined) report('failure');
+      if (status === undefined) report(outcomeOfError(error));
       throw this.asAlignError(error, session, true);
     } finally {
       release();
@@ -206,17 +214,15 @@ export class AlignTransport {
       if (value !== undefined) searchParams.set(name, value);
     }
     const body = operation.body?.(call.input);
+    const target = expandRoute(operation, call.ids);
+    let request;
     if (body instanceof StreamedBody) {
       headers['content-type'] = body.contentType;
-      return this.got(expandRoute(operation, call.ids), { method: operation.method, headers, searchParams, body: body.open(), signal: session.deadline });
+      request = this.got(target, { method: operation.method, headers, searchParams, body: body.open(), signal: session.deadline });
+    } else {
+      request = this.got(target, { method: operation.method, headers, searchParams, json: body, signal: session.deadline });
     }
-    return this.got(expandRoute(operation, call.ids), {
-      method: operation.method,
-      headers,
-      searchParams,
-      json: body,
-      signal: session.deadline,
-    });
+    return readBounded(request, this.options.maxResponseBytes);
   }
 
   private interpret<R extends string, I, T>(session: AlignSession, operation: Operation<R, I, T>, response: Response<string>): T {
@@ -331,6 +337,7 @@ export function createAlignTransport(
     }),
     breaker: { failureThreshold: config.breakerFailureThreshold, cooldownMs: config.breakerCooldownMs },
     maxInFlight: config.upstreamMaxInFlight,
+    maxResponseBytes: config.alignMaxResponseBytes,
     onCall,
   });
 }

@@ -1,17 +1,23 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { EndUser } from '../align/customer-scope.js';
 import type { CallerAuthConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import { endUserFromClaims } from './entitlement.js';
 
 /**
  * Server-key mode (ALIGN_API_KEY set): the server acts upstream with its own key, so a caller must
  * first prove who it is, or anyone who can reach the server could move money with that key. A caller
  * presents either a JWT (`Authorization: Bearer <jwt>`, verified against a JWKS URL or an HS256
  * shared secret) or, from a trusted gateway, a shared secret in a header of its own.
+ *
+ * A JWT names an end user, who may act only on its own customers (entitlement.ts); a trusted
+ * gateway acts for the whole account and has full access.
  */
 export type CallerAuthResult =
-  | { readonly ok: true; readonly via: 'jwt' | 'gateway' }
+  | { readonly ok: true; readonly via: 'jwt'; readonly endUser: EndUser }
+  | { readonly ok: true; readonly via: 'gateway' }
   | { readonly ok: false; readonly reason: 'missing' | 'refused' | 'expired' | 'unavailable'; readonly message: string };
 
 /** Keys published by an identity provider use asymmetric algorithms; `none` and HMAC are never accepted from a JWKS. */
@@ -70,12 +76,13 @@ export class CallerAuthenticator {
       audience,
       algorithms: this.algorithms,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      requiredClaims: ['exp'],
+      // `sub` names the end user whose customers the request may use.
+      requiredClaims: ['exp', 'sub'],
     };
     try {
-      if (this.jwtKey instanceof Uint8Array) await jwtVerify(token, this.jwtKey, options);
-      else await jwtVerify(token, this.jwtKey!, options);
-      return { ok: true, via: 'jwt' };
+      const { payload } =
+        this.jwtKey instanceof Uint8Array ? await jwtVerify(token, this.jwtKey, options) : await jwtVerify(token, this.jwtKey!, options);
+      return { ok: true, via: 'jwt', endUser: endUserFromClaims(payload, this.config.jwt!) };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) return refused('expired', 'The token has expired.');
       if (isKeySourceFailure(error)) {

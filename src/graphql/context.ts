@@ -1,4 +1,5 @@
 import { AlignClient } from '../align/client.js';
+import { CustomerScope, type CustomerOwnership, type EndUser } from '../align/customer-scope.js';
 import { createAlignSession, type AlignSession, type AlignTransport, type UpstreamUsage } from '../align/transport.js';
 import type { Credential } from '../credentials.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
@@ -27,11 +28,13 @@ export interface ContextDependencies {
   readonly logger: Logger;
   readonly upstreamDeadlineMs: number;
   readonly idempotency: Idempotency;
+  /** Which customers end users created (server-key mode with JWTs). */
+  readonly ownership: CustomerOwnership;
 }
 
 export function createContext(
   deps: ContextDependencies,
-  request: { readonly requestId: string; readonly credential: Credential },
+  request: { readonly requestId: string; readonly credential: Credential; readonly endUser?: EndUser },
 ): GraphQLContext {
   let client: AlignClient | undefined;
   let session: AlignSession | undefined;
@@ -41,7 +44,9 @@ export function createContext(
     if (credential.kind !== 'key') throw new AuthenticationRequiredError();
     // The clock starts at the first upstream call, so introspection-only requests cost nothing.
     session = createAlignSession(credential.apiKey, requestId, deps.upstreamDeadlineMs);
-    client = new AlignClient(deps.transport, session);
+    // An end user acts only on the customers it is entitled to (align/customer-scope.ts).
+    const scope = request.endUser && new CustomerScope(request.endUser, deps.ownership);
+    client = new AlignClient(deps.transport, session, scope);
     return client;
   };
   const loaders = new Loaders(align);

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { frontendLink, loggableUpstreamValue } from './upstream-text.js';
 
 /**
  * The one place where upstream snake_case enum values become GraphQL UPPER_SNAKE values. A value the
@@ -25,14 +26,18 @@ export class UpstreamEnums {
     return 'UNKNOWN';
   }
 
+  /** A link for frontends, or null when it is not safe to follow (upstream-text.ts). */
+  link(field: string, value: string | null): string | null {
+    return frontendLink(field, value, this.logger);
+  }
+
   private reportUnknown(enumName: string, upstreamValue: string): void {
-    const key = `${enumName}\u0000${upstreamValue}`;
+    // Logged only in a safe form: the upstream could send anything here, a credential included.
+    const logged = loggableUpstreamValue(upstreamValue);
+    const key = `${enumName}\u0000${logged.upstreamValueSha256}`;
     if (this.reported.has(key) || this.reported.size >= UpstreamEnums.MAX_REPORTED) return;
     this.reported.add(key);
-    this.logger.warn(
-      { enum: enumName, upstreamValue: upstreamValue.slice(0, 64) },
-      'unknown upstream enum value mapped to UNKNOWN',
-    );
+    this.logger.warn({ enum: enumName, ...logged }, 'unknown upstream enum value mapped to UNKNOWN');
   }
 }
 

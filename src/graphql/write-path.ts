@@ -43,7 +43,7 @@ export class WritePath {
     const execute = () => this.sendOrReconcile(client, operation, ids, input, idempotencyKey);
     if (idempotencyKey === undefined) return this.refreshed(operation, ids, input, await execute());
     const outcome = await this.idempotency.run<Outcome<T>>({
-      apiKey: client.session.apiKey,
+      apiKey: client.callerScope,
       operation: operation.key,
       key: idempotencyKey,
       input: ids.length === 0 ? input : { ids, input },

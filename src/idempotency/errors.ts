@@ -29,3 +29,12 @@ export class IdempotencyStoreUnavailableError extends IdempotencyError {
     super('The idempotency store is unavailable; nothing was sent to Align. Retry later.');
   }
 }
+
+/** A write succeeded upstream, but who made it could not be recorded (see customer-ownership.ts). */
+export class OwnershipNotRecordedError extends IdempotencyStoreUnavailableError {
+  constructor() {
+    super();
+    this.message =
+      'The customer was created, but the store could not record who created it. Retry with the same idempotencyKey to get it.';
+  }
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
 import type { Logger } from '../logger.js';
 import { IdempotencyKeyInUseError, IdempotencyKeyReusedError, IdempotencyStoreUnavailableError } from './errors.js';
+import { RecordSealing } from './sealed-records.js';
 import type { IdempotencyStore } from './store.js';
 
 export interface IdempotencyOptions {
@@ -11,12 +12,14 @@ export interface IdempotencyOptions {
   readonly leaseMs: number;
   /** How often a request waiting for another one's result looks again. */
   readonly pollMs: number;
+  /** Seals results and fingerprints inputs (sealed-records.ts); default: without a server secret. */
+  readonly sealing?: RecordSealing;
 }
 
 export const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export interface IdempotentCall<T> {
-  /** The credential the operation acts with; only its SHA-256 fingerprint is used. */
+  /** The credential scope the operation acts with: stored only as a SHA-256 fingerprint; it also derives the record's seal. */
   readonly apiKey: string;
   /** e.g. `createCustomer`: keys of different operations never meet. */
   readonly operation: string;
@@ -48,12 +51,13 @@ export class Idempotency {
 
   async run<T>(call: IdempotentCall<T>): Promise<T> {
     const id = `${sha256(call.apiKey)}:${call.operation}:${sha256(call.key)}`;
-    const inputHash = sha256(canonicalJson(call.input));
+    const seal = (this.options.sealing ?? UNSALTED).forCall(call.apiKey, call.key);
+    const inputHash = seal.fingerprint(canonicalJson(call.input));
     for (;;) {
       const claim = await this.ask(() => this.store.claim(id, inputHash, this.options.leaseMs));
       if (claim.kind !== 'claimed') {
         if (claim.inputHash !== inputHash) throw new IdempotencyKeyReusedError();
-        if (claim.kind === 'completed') return JSON.parse(claim.result) as T;
+        if (claim.kind === 'completed') return JSON.parse(seal.open(id, claim.result)) as T;
         if (Date.now() + this.options.pollMs >= call.waitUntil || call.signal.aborted) throw new IdempotencyKeyInUseError();
         await delay(this.options.pollMs);
         continue;
@@ -68,7 +72,7 @@ export class Idempotency {
       // The work is done upstream: a store failure now must not turn success into an error. The
       // claim then expires with its lease, and a retry re-sends the same Idempotency-Key upstream.
       await this.store
-        .complete(id, claim.token, inputHash, JSON.stringify(result), this.options.retentionMs)
+        .complete(id, claim.token, inputHash, seal.seal(id, JSON.stringify(result)), this.options.retentionMs)
         .catch((storeError: unknown) => this.warn('complete', storeError));
       return result;
     }
@@ -87,6 +91,8 @@ export class Idempotency {
     this.logger.warn({ step, error: error instanceof Error ? error.message : String(error) }, 'idempotency store failed');
   }
 }
+
+const UNSALTED = new RecordSealing(undefined);
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

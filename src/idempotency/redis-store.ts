@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { RedisCustomerOwnership } from './customer-ownership.js';
 import { claimResultOf, type ClaimResult, type IdempotencyStore, type StoredRecord } from './store.js';
 
 /** Replaces the record only while `token` still holds the claim (the lease may have expired). */
@@ -73,6 +74,11 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
   async release(id: string, token: string): Promise<void> {
     await this.redis.eval(RELEASE_IF_OWNER, 1, KEY_PREFIX + id, token);
+  }
+
+  /** Ownership records of end users, on the same connection (customer-ownership.ts). */
+  customerOwnership(): RedisCustomerOwnership {
+    return new RedisCustomerOwnership(this.redis);
   }
 
   async close(): Promise<void> {

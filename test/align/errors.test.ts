@@ -6,6 +6,7 @@ import {
   AlignRateLimitError,
   AlignUnavailableError,
   errorFromUpstreamAnswer,
+  MAX_RETRY_AFTER_SECONDS,
   parseRetryAfter,
   sanitizeUpstreamText,
 } from '../../src/align/errors.js';
@@ -54,6 +55,16 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Wed, 31 Dec 2025 23:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+
+  it('is total: huge, negative and fractional numbers and far dates are clamped to 0 .. one day', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('9'.repeat(400), now)).toBe(MAX_RETRY_AFTER_SECONDS);
+    expect(parseRetryAfter('-5', now)).toBe(0);
+    expect(parseRetryAfter('1.2', now)).toBe(2);
+    expect(parseRetryAfter('Fri, 01 Jan 9999 00:00:00 GMT', now)).toBe(MAX_RETRY_AFTER_SECONDS);
+    expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:00 GMT', now)).toBe(0);
+    expect(JSON.stringify({ retryAfterSeconds: parseRetryAfter('1'.repeat(400), now) })).toBe('{"retryAfterSeconds":86400}');
   });
 });
 

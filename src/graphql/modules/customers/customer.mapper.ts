@@ -60,7 +60,7 @@ export function toKyc(raw: AlignKycs, enums: UpstreamEnums): Kyc {
   return {
     status: raw.status == null ? KycStatus.UNKNOWN : (enums.map('KycStatus', KycStatus, raw.status) as KycStatus),
     subStatus: raw.sub_status == null ? null : (enums.map('KycSubStatus', KycSubStatus, raw.sub_status) as KycSubStatus),
-    flowLink: raw.kyc_flow_link,
+    flowLink: enums.link('kycFlowLink', raw.kyc_flow_link),
     statusBreakdown: raw.status_breakdown.map((entry) => ({
       currency: enums.map('Currency', Currency, entry.currency) as Currency,
       paymentRails: enums.map('PaymentRails', PaymentRails, entry.payment_rails) as PaymentRails,

@@ -128,6 +128,24 @@ describe('createCustomer: @oneOf', () => {
     expect(body.data).toBeUndefined();
   });
 
+  it.each([
+    ['application/json, application/graphql-response+json;q=0.9', 200, 'application/json'],
+    ['application/graphql-response+json;q=0.5, application/json', 200, 'application/json'],
+    ['application/json;q=0.5, application/graphql-response+json', 400, 'application/graphql-response+json'],
+    ['application/*;q=0.8, application/graphql-response+json', 400, 'application/graphql-response+json'],
+    ['application/graphql-response+json, application/json', 400, 'application/graphql-response+json'],
+    ['application/json, application/graphql-response+json', 200, 'application/json'],
+    ['*/*', 200, 'application/json'],
+  ])('chooses the status from the negotiated media type: Accept %s -> %i', async (accept, expectedStatus, mediaType) => {
+    const response = await fetch(`${stack.server.url}/graphql`, {
+      method: 'POST',
+      headers: { ...asA.headers, 'content-type': 'application/json', accept },
+      body: JSON.stringify({ query: 'mutation { createCustomer(input: {}) { id } }' }),
+    });
+    expect(response.status).toBe(expectedStatus);
+    expect(response.headers.get('content-type')).toMatch(new RegExp(`^${mediaType.replace('+', '\\+')}`));
+  });
+
   const variableCases: Array<[string, unknown]> = [
     ['both members', { individual: individual().individual, corporate: { email: 'c@example.com', companyName: 'C' } }],
     ['no member', {}],

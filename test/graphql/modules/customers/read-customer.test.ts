@@ -132,6 +132,31 @@ describe('customer(id)', () => {
     expect(warnings).toHaveLength(1);
   });
 
+  it('hands frontends only https (or loopback http) flow links, and logs unknown values without echoing them', async () => {
+    const links = {
+      'javascript:alert(document.cookie)': null,
+      'data:text/html,<script>alert(1)</script>': null,
+      'http://kyc.example.com/flow': null,
+      'not a url': null,
+      'https://kyc.example.com/flow?t=1': 'https://kyc.example.com/flow?t=1',
+      'http://127.0.0.1:4010/kyc/flow': 'http://127.0.0.1:4010/kyc/flow',
+    };
+    for (const [link, expected] of Object.entries(links)) {
+      const seeded = await stack.admin.seedCustomer(KEY_A, {
+        email: uniqueEmail('link'),
+        type: 'individual',
+        kycs: { status: 'sk_live_Echoed1Key', kyc_flow_link: link, status_breakdown: [] },
+      });
+      const { body } = await stack.graphql(GetCustomerDocument, { id: seeded.customer_id as string }, asA);
+      expect(body.data!.customer!.kyc).toMatchObject({ flowLink: expected, status: 'UNKNOWN' });
+    }
+    const logs = stack.logs();
+    expect(logs.split('\n').filter((line) => line.includes('unsafe upstream link replaced by null'))).toHaveLength(4);
+    expect(logs).not.toContain('javascript:alert');
+    expect(logs).not.toContain('sk_live_Echoed1Key');
+    expect(logs).toMatch(/"enum":"KycStatus","upstreamValueSha256":"[0-9a-f]{12}","upstreamValueLength":18/);
+  });
+
   it('reads an older answer: beneficiary_type and "business"', async () => {
     const seeded = await stack.admin.seedCustomer(KEY_A, {
       email: 'old@example.com',
