@@ -129,7 +129,7 @@ describe('the other destinations and quote branch', () => {
     });
   });
 
-  it('lists transfers and accounts, top level and under Customer, with the path's customerId on every item', async () => {
+  it('lists transfers and accounts, top level and under Customer, with the path customerId on every item', async () => {
     const customerId = await newCustomer(stack, KEY);
     const transferId = await newTransfer(stack, KEY, customerId);
     const accountId = await newExternalAccount(stack, KEY, customerId);
