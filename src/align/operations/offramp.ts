@@ -112,14 +112,7 @@ export const createOfframpQuote = defineOperation({
   retry: 'U',
   body: (body: OfframpQuoteBody) => body,
   parse: parseQuote,
-  // The echoes are documented but non-essential: what was asked fills them when left out.
-  complete: (quote, body) => ({
-    ...quote,
-    source_token: quote.source_token ?? body.source_token,
-    source_network: quote.source_network ?? body.source_network,
-    destination_currency: quote.destination_currency ?? body.destination_currency,
-    destination_payment_rails: quote.destination_payment_rails ?? body.destination_payment_rails,
-  }),
+  complete: withRouteAsked,
 });
 
 export const createOfframpTransferFromQuote = defineOperation({
@@ -139,12 +132,8 @@ export const createOfframpTransfer = defineOperation({
   body: (body: OfframpTransferBody) => body,
   parse: (answer) => parseTransfer(answer, 'offramp transfer'),
   complete: (transfer, body) => ({
-    ...transfer,
+    ...withRouteAsked(transfer, body),
     amount: transfer.amount ?? body.amount,
-    source_token: transfer.source_token ?? body.source_token,
-    source_network: transfer.source_network ?? body.source_network,
-    destination_currency: transfer.destination_currency ?? body.destination_currency,
-    destination_payment_rails: transfer.destination_payment_rails ?? body.destination_payment_rails,
     transfer_purpose: transfer.transfer_purpose ?? body.transfer_purpose ?? null,
   }),
   refreshes: refreshesTransfer,
@@ -180,6 +169,20 @@ export const offrampOperations = {
   listOfframpTransfers,
   ...externalAccountOperations,
 } as const;
+
+type Route = Pick<OfframpQuoteBody, 'source_token' | 'source_network' | 'destination_currency' | 'destination_payment_rails'>;
+type RouteEchoes = { readonly [K in keyof Route]: string | null };
+
+/** The route's echoes are documented but non-essential: what was asked fills them when left out. */
+function withRouteAsked<T extends RouteEchoes>(answer: T, asked: Route): T {
+  return {
+    ...answer,
+    source_token: answer.source_token ?? asked.source_token,
+    source_network: answer.source_network ?? asked.source_network,
+    destination_currency: answer.destination_currency ?? asked.destination_currency,
+    destination_payment_rails: answer.destination_payment_rails ?? asked.destination_payment_rails,
+  };
+}
 
 function requiredDecimal(object: JsonObject, field: string, what: string): Decimal {
   return optionalDecimal(object, field) ?? badShape(`${what}.${field} is missing`);
