@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decimal, divideUp, format, multiply, subtract } from '../../src/emulator/decimal.js';
 import { price } from '../../src/emulator/offramp-quotes.js';
+import { upstreamRoutes } from '../../src/emulator/routes.js';
 import { EmulatorClient, useSharedEmulator } from './helpers.js';
 
 /** The emulator's off-ramp and external-account routes (docs/align-api.md §11, §12), over HTTP. */
@@ -38,6 +39,13 @@ describe('exact pricing', () => {
   it('prices from either end', () => {
     expect(price('usd', { source: '0.1' }, '0.001')).toEqual({ source_amount: '0.1', destination_amount: '0.099999', fee_amount: '0.000001', exchange_rate: '1' });
     expect(price('eur', { destination: '98' })).toEqual({ source_amount: '100', destination_amount: '98', fee_amount: '0', exchange_rate: '0.98' });
+  });
+});
+
+describe('routes', () => {
+  it('serves the nine off-ramp and external-account routes', () => {
+    const ours = upstreamRoutes.keys().filter((key) => /offramp-transfer|external-accounts/.test(key));
+    expect(ours).toHaveLength(9);
   });
 });
 
