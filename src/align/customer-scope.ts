@@ -66,7 +66,7 @@ export class CustomerScope {
     const position = customerParamIndex(operation);
     if (position !== -1 && !(await this.entitled(ids[position]!))) throw unknownCustomerError();
     const result = await deliver(idempotencyKey === undefined ? undefined : this.upstreamKey(idempotencyKey));
-    if (operation.items !== undefined && Array.isArray(result)) return (await this.keepEntitled(operation.items, result)) as T;
+    if (operation.items !== undefined && Array.isArray(result)) return (await this.keepEntitled(operation.items, ids, result)) as T;
     await this.recordCreated(operation, ids, result);
     return result;
   }
@@ -91,10 +91,10 @@ export class CustomerScope {
     return decision;
   }
 
-  private async keepEntitled(items: NonNullable<AnyOperation['items']>, list: readonly unknown[]): Promise<unknown[]> {
+  private async keepEntitled(items: NonNullable<AnyOperation['items']>, listIds: readonly string[], list: readonly unknown[]): Promise<unknown[]> {
     const position = customerParamIndex(items.read);
     if (position === -1 || this.endUser.admin) return [...list];
-    const customerIds = list.map((item) => (items.ids(item as never)[position] ?? '').toLowerCase());
+    const customerIds = list.map((item) => (items.ids(item as never, listIds)[position] ?? '').toLowerCase());
     const { listedCustomers, subject } = this.endUser;
     const unlisted = [...new Set(customerIds.filter((id) => !listedCustomers.has(id)))];
     const owned = unlisted.length === 0 ? [] : await this.ownership.owns(subject, unlisted);

@@ -2,12 +2,14 @@ import type { AnyOperation } from '../operation.js';
 import { customerOperations } from './customers.js';
 import { developerFeeOperations } from './developer-fees.js';
 import { fileOperations } from './files.js';
+import { offrampOperations } from './offramp.js';
 
 /** Every upstream operation the server calls, by group. A new group adds one line here. */
 export const catalogue = {
   customers: customerOperations,
   files: fileOperations,
   developerFees: developerFeeOperations,
+  offramp: offrampOperations,
 } as const;
 
 export function allOperations(): AnyOperation[] {

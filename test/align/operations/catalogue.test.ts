@@ -11,6 +11,7 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator/index
 import { upstreamRoutes } from '../../../src/emulator/routes.js';
 import { createLogger } from '../../../src/logger.js';
 import { EmulatorAdmin } from '../../helpers/stack.js';
+import { offrampCalls } from './offramp-calls.js';
 
 /**
  * The contract between the catalogue (what the server calls) and the emulator (what it answers): the
@@ -39,6 +40,7 @@ const calls: Record<string, (client: AlignClient, fixture: Fixture) => Promise<u
     client.send(catalogue.files.uploadFile, [], multipartFile({ filename: 'a.pdf', mimeType: 'application/pdf', open: () => Readable.from([Buffer.from('%PDF')]) })),
   'GET /v0/developer/fees': (client) => client.send(catalogue.developerFees.getDeveloperFees, [], undefined),
   'PUT /v0/developer/fees': (client) => client.send(catalogue.developerFees.updateDeveloperFees, [], { onramp: '0.25' }),
+  ...offrampCalls,
 };
 
 let emulator: RunningEmulator;

@@ -2,6 +2,7 @@ import type fc from 'fast-check';
 import type { Json } from '../arbitraries.js';
 import { customerOperations } from './customers.js';
 import { onboardingOperations } from './onboarding.js';
+import { offrampOperations } from './offramp.js';
 
 /** One real operation: its document, and variables of the right or the wrong type. */
 export interface FuzzOperation {
@@ -10,4 +11,4 @@ export interface FuzzOperation {
 }
 
 /** Every group's operations. A new group adds one line here. */
-export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [...customerOperations, ...onboardingOperations];
+export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [...customerOperations, ...onboardingOperations, ...offrampOperations];
