@@ -63,7 +63,7 @@ export class Loaders {
     const fetchOne = async (key: ReadKey): Promise<unknown> => {
       try {
         const value: unknown = await this.client().send(operation, key.ids, key.input);
-        this.keepItems(operation, value);
+        this.keepItems(operation, value, key.ids);
         return value;
       } catch (error) {
         if (error instanceof AlignNotFoundError) return null;
@@ -80,10 +80,10 @@ export class Loaders {
     return loader;
   }
 
-  private keepItems(list: AnyOperation, value: unknown): void {
+  private keepItems(list: AnyOperation, value: unknown, listIds: readonly string[]): void {
     const items = list.items;
     if (items === undefined || !Array.isArray(value)) return;
-    for (const item of value) this.prime(items.read, items.ids(item as never), item);
+    for (const item of value) this.prime(items.read, items.ids(item as never, listIds), item);
   }
 }
 
