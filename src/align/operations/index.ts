@@ -1,9 +1,11 @@
 import type { AnyOperation } from '../operation.js';
+import { crossChainOperations } from './cross-chain.js';
 import { customerOperations } from './customers.js';
 
 /** Every upstream operation the server calls, by group. A new group adds one line here. */
 export const catalogue = {
   customers: customerOperations,
+  crossChain: crossChainOperations,
 } as const;
 
 export function allOperations(): AnyOperation[] {

@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator/index
 import { upstreamRoutes } from '../../../src/emulator/routes.js';
 import { createLogger } from '../../../src/logger.js';
 import { EmulatorAdmin } from '../../helpers/stack.js';
+import { crossChainCalls } from './cross-chain.calls.js';
 
 /**
  * The contract between the catalogue (what the server calls) and the emulator (what it answers): the
@@ -26,6 +27,7 @@ const calls: Record<string, (client: AlignClient, fixture: Fixture) => Promise<u
     client.send(catalogue.customers.createCustomer, [], { email: `${randomUUID()}@example.com`, type: 'corporate', company_name: 'Contract Co' }),
   'POST /v0/customers/:customer_id/kycs': (client, { customerId }) =>
     client.send(catalogue.customers.createKycSession, [customerId], { redirectUri: 'https://example.com/done' }),
+  ...crossChainCalls,
 };
 
 let emulator: RunningEmulator;
