@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { Json } from '../arbitraries.js';
+import { crossChainOperations } from './cross-chain.js';
 import { customerOperations } from './customers.js';
 
 /** One real operation: its document, and variables of the right or the wrong type. */
@@ -9,4 +10,4 @@ export interface FuzzOperation {
 }
 
 /** Every group's operations. A new group adds one line here. */
-export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [...customerOperations];
+export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [...customerOperations, ...crossChainOperations];
