@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
   CompleteCrossChainTransferDocument,
   CreateCrossChainQuoteDocument,
@@ -8,9 +8,16 @@ import {
   GetPermanentRouteAddressDocument,
   ListPermanentRouteAddressesDocument,
 } from '../../../generated/graphql.js';
-import type { RetryClass } from '../../../../src/align/operation.js';
-import { expectedUnderFault, FAST_FAULT_ENV, faultKinds, type FaultKindCase } from '../../../helpers/faults.js';
-import { startStack, type GraphQLResponse, type TestStack } from '../../../helpers/stack.js';
+import {
+  callUnderPersistentFault,
+  describeOneOffFaults,
+  expectFaultOutcome,
+  FAST_FAULT_ENV,
+  faultKinds,
+  type FaultKindCase,
+  type FaultRouteCase,
+} from '../../../helpers/faults.js';
+import { useSharedStack } from '../../../helpers/stack.js';
 import { EVM_HASH, QUOTE_INPUT, ROUTE_INPUT, seedCustomerId, TRANSFER_INPUT, transfersUpstream } from './fixtures.js';
 
 /**
@@ -24,19 +31,13 @@ const asKey = { headers: { 'api-key': KEY } };
 const BASE = '/v0/customers/:customer_id/cross-chain-transfer';
 const ROUTES = `${BASE}/permanent-route-address`;
 
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startStack({ env: FAST_FAULT_ENV });
-});
-afterAll(async () => {
-  await stack.close();
-});
+const stack = useSharedStack({ env: FAST_FAULT_ENV });
 
 let customerId: string;
 let transferId: string;
 let routeId: string;
+// After the shared stack's reset.
 beforeEach(async () => {
-  await stack.admin.reset();
   customerId = await seedCustomerId(stack.admin, KEY);
   // Seeded, so the matrix counts only the calls under test (and the seed emits no event).
   transferId = await stack.admin.seed(KEY, 'cross-chain-transfers', { status: 'pending', amount: '10', source_network: 'ethereum' }, customerId);
@@ -56,10 +57,7 @@ async function routesUpstream(): Promise<number> {
   return ((await response.json()) as { items: unknown[] }).items.length;
 }
 
-interface RouteCase {
-  readonly route: string;
-  readonly retry: RetryClass;
-  call(): Promise<GraphQLResponse<unknown>>;
+interface RouteCase extends FaultRouteCase {
   /** What the upstream holds after the call, and what it should hold under `kind`. */
   readonly state?: { read(): Promise<unknown>; expected(kind: FaultKindCase): unknown };
 }
@@ -95,18 +93,10 @@ const routes: RouteCase[] = [
 
 const matrix = routes.flatMap((route) => faultKinds.map((kind) => [route.route, kind.name, route, kind] as const));
 
-describe.each(matrix)('%s with a persistent %s fault', (routeName, _kindName, route, kind) => {
+describe.each(matrix)('%s with a persistent %s fault', (_routeName, _kindName, route, kind) => {
   it('ends in the documented outcome without over-calling the upstream', async () => {
-    await stack.admin.addFault({ route: routeName, ...kind.fault });
-    const { body } = await route.call();
-    const attempts = await stack.admin.requestCount(routeName);
-    await stack.admin.clearFaults();
-    const expected = expectedUnderFault(route.retry, kind);
-
-    expect(body.errors?.[0]?.extensions).toEqual(expected.error);
-    expect(body.errors).toHaveLength(1);
-    expect(JSON.stringify(body)).not.toContain(KEY);
-    expect(attempts).toBe(expected.attempts);
+    const { body, attempts } = await callUnderPersistentFault(stack.admin, route, kind);
+    expectFaultOutcome(body, attempts, route.retry, kind, KEY);
     if (route.state === undefined) return;
     // The emulator drops a request whose client left during the delay; wait until it would have run.
     if (kind.fault.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -114,16 +104,4 @@ describe.each(matrix)('%s with a persistent %s fault', (routeName, _kindName, ro
   });
 });
 
-const retriedMatrix = routes
-  .filter((route) => route.retry === 'read' || route.retry === 'U')
-  .flatMap((route) => faultKinds.filter((kind) => kind.transient).map((kind) => [route.route, kind.name, route, kind] as const));
-
-describe.each(retriedMatrix)('%s with a one-off %s fault', (routeName, _kindName, route, kind) => {
-  it('is retried and returns data', async () => {
-    await stack.admin.addFault({ route: routeName, times: 1, ...kind.fault });
-    const { body } = await route.call();
-    expect(body.errors).toBeUndefined();
-    expect(body.data).not.toBeNull();
-    expect(await stack.admin.requestCount(routeName)).toBe(2);
-  });
-});
+describeOneOffFaults(routes, () => stack.admin);
