@@ -1,6 +1,7 @@
 import { isValidApiKey } from './auth.js';
 import type { Emit } from './events.js';
 import { json, objectBody, validationError, type HandlerResult } from './http.js';
+import { permanentRouteDepositTarget } from './permanent-routes.js';
 import type { EmulatorState } from './state.js';
 import type { Tenant } from './store.js';
 
@@ -32,7 +33,7 @@ export interface DepositMade {
 }
 
 /** The groups' deposit targets; a group that owns a target adds it here. */
-export const DEPOSIT_TARGETS: readonly DepositTarget[] = [];
+export const DEPOSIT_TARGETS: readonly DepositTarget[] = [permanentRouteDepositTarget];
 
 const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
 

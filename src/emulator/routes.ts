@@ -5,6 +5,8 @@ import { developerFeeRoutes } from './developer-fees.js';
 import { fileRoutes } from './files.js';
 import { externalAccountRoutes } from './external-accounts.js';
 import { offrampRoutes } from './offramp.js';
+import { crossChainRoutes } from './cross-chain.js';
+import { permanentRouteRoutes } from './permanent-routes.js';
 import { Router } from './router.js';
 
 /**
@@ -18,4 +20,6 @@ export const upstreamRoutes = new Router<UpstreamHandler>([
   ...developerFeeRoutes,
   ...offrampRoutes,
   ...externalAccountRoutes,
+  ...crossChainRoutes,
+  ...permanentRouteRoutes,
 ]);

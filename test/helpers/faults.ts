@@ -1,6 +1,6 @@
-import { expect } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { RetryClass } from '../../src/align/operation.js';
-import type { FaultSpec } from './stack.js';
+import type { EmulatorAdmin, FaultSpec, GraphQLResponse } from './stack.js';
 
 /**
  * Every fault kind of the emulator's admin API, and what a route of each retry class ends in under
@@ -58,3 +58,47 @@ export const FAST_FAULT_ENV: Readonly<Record<string, string>> = {
   // The breaker has its own tests; here it must not turn one case's failures into the next one's.
   ALIGN_BREAKER_THRESHOLD: '1000',
 };
+
+/** A route under test: its emulator key, retry class, and the GraphQL call that reaches it. */
+export interface FaultRouteCase {
+  readonly route: string;
+  readonly retry: RetryClass;
+  call(): Promise<GraphQLResponse<unknown>>;
+}
+
+/**
+ * What every route ends in under a persistent fault: the error its retry class gives, exactly one
+ * error, no credential in the answer, and the upstream attempts the class allows.
+ */
+export function expectFaultOutcome(body: GraphQLResponse<unknown>['body'], attempts: number, retry: RetryClass, kind: FaultKindCase, apiKey: string): void {
+  const expected = expectedUnderFault(retry, kind);
+  expect(body.errors?.[0]?.extensions).toEqual(expected.error);
+  expect(body.errors).toHaveLength(1);
+  expect(JSON.stringify(body)).not.toContain(apiKey);
+  expect(attempts).toBe(expected.attempts);
+}
+
+/** A one-off transient fault on each retried route (reads, classes U and R): retried once, and the data comes back. */
+export function describeOneOffFaults(routes: readonly FaultRouteCase[], admin: () => EmulatorAdmin): void {
+  const matrix = routes
+    .filter((route) => route.retry === 'read' || route.retry === 'U' || route.retry === 'R')
+    .flatMap((route) => faultKinds.filter((kind) => kind.transient).map((kind) => [route.route, kind.name, route, kind] as const));
+  describe.each(matrix)('%s with a one-off %s fault', (routeName, _kindName, route, kind) => {
+    it('is retried and returns data', async () => {
+      await admin().addFault({ route: routeName, times: 1, ...kind.fault });
+      const { body } = await route.call();
+      expect(body.errors).toBeUndefined();
+      expect(body.data).not.toBeNull();
+      expect(await admin().requestCount(routeName)).toBe(2);
+    });
+  });
+}
+
+/** Calls `route` with `kind` injected on every attempt; answers the response body and the upstream attempts. */
+export async function callUnderPersistentFault(admin: EmulatorAdmin, route: FaultRouteCase, kind: FaultKindCase) {
+  await admin.addFault({ route: route.route, ...kind.fault });
+  const { body } = await route.call();
+  const attempts = await admin.requestCount(route.route);
+  await admin.clearFaults();
+  return { body, attempts };
+}

@@ -1,4 +1,5 @@
 import type { AnyOperation } from '../operation.js';
+import { crossChainOperations } from './cross-chain.js';
 import { customerOperations } from './customers.js';
 import { developerFeeOperations } from './developer-fees.js';
 import { fileOperations } from './files.js';
@@ -10,6 +11,7 @@ export const catalogue = {
   files: fileOperations,
   developerFees: developerFeeOperations,
   offramp: offrampOperations,
+  crossChain: crossChainOperations,
 } as const;
 
 export function allOperations(): AnyOperation[] {

@@ -1,3 +1,4 @@
+import { crossChainModule } from './cross-chain/index.js';
 import { customersModule } from './customers/index.js';
 import { developerFeesModule } from './developer-fees/index.js';
 import { filesModule } from './files/index.js';
@@ -5,4 +6,4 @@ import type { GraphQLModule } from './module.js';
 import { offrampModule } from './offramp/index.js';
 
 /** Every group of the schema. A new group adds one line here and touches no other shared file. */
-export const graphqlModules: readonly GraphQLModule[] = [customersModule, filesModule, developerFeesModule, offrampModule];
+export const graphqlModules: readonly GraphQLModule[] = [customersModule, filesModule, developerFeesModule, offrampModule, crossChainModule];

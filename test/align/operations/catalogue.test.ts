@@ -12,6 +12,7 @@ import { upstreamRoutes } from '../../../src/emulator/routes.js';
 import { createLogger } from '../../../src/logger.js';
 import { EmulatorAdmin } from '../../helpers/stack.js';
 import { offrampCalls } from './offramp-calls.js';
+import { crossChainCalls } from './cross-chain.calls.js';
 
 /**
  * The contract between the catalogue (what the server calls) and the emulator (what it answers): the
@@ -41,6 +42,7 @@ const calls: Record<string, (client: AlignClient, fixture: Fixture) => Promise<u
   'GET /v0/developer/fees': (client) => client.send(catalogue.developerFees.getDeveloperFees, [], undefined),
   'PUT /v0/developer/fees': (client) => client.send(catalogue.developerFees.updateDeveloperFees, [], { onramp: '0.25' }),
   ...offrampCalls,
+  ...crossChainCalls,
 };
 
 let emulator: RunningEmulator;

@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { Json } from '../arbitraries.js';
+import { crossChainOperations } from './cross-chain.js';
 import { customerOperations } from './customers.js';
 import { onboardingOperations } from './onboarding.js';
 import { offrampOperations } from './offramp.js';
@@ -11,4 +12,4 @@ export interface FuzzOperation {
 }
 
 /** Every group's operations. A new group adds one line here. */
-export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [...customerOperations, ...onboardingOperations, ...offrampOperations];
+export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [...customerOperations, ...onboardingOperations, ...offrampOperations, ...crossChainOperations];

@@ -5,9 +5,8 @@ import {
   GetCustomerDocument,
   ListCustomersDocument,
 } from '../../../generated/graphql.js';
-import type { RetryClass } from '../../../../src/align/operation.js';
-import { expectedUnderFault, FAST_FAULT_ENV, faultKinds } from '../../../helpers/faults.js';
-import { startStack, uniqueEmail, type GraphQLResponse, type TestStack } from '../../../helpers/stack.js';
+import { callUnderPersistentFault, describeOneOffFaults, expectedUnderFault, expectFaultOutcome, FAST_FAULT_ENV, faultKinds, type FaultRouteCase } from '../../../helpers/faults.js';
+import { startStack, uniqueEmail, type TestStack } from '../../../helpers/stack.js';
 
 /**
  * Every fault kind of the emulator's admin API (README, "The emulator") on every customer route, through
@@ -34,13 +33,7 @@ beforeEach(async () => {
   seededId = seeded.customer_id as string;
 });
 
-interface RouteCase {
-  readonly route: string;
-  readonly retry: RetryClass;
-  call(): Promise<GraphQLResponse<unknown>>;
-}
-
-const routes: RouteCase[] = [
+const routes: FaultRouteCase[] = [
   {
     route: 'POST /v0/customers',
     retry: 'C',
@@ -74,10 +67,7 @@ const matrix = routes.flatMap((route) => faultKinds.map((kind) => [route.route, 
 
 describe.each(matrix)('%s with a persistent %s fault', (routeName, kindName, route, kind) => {
   it('ends in the documented outcome without over-calling the upstream', async () => {
-    await stack.admin.addFault({ route: routeName, ...kind.fault });
-    const { body } = await route.call();
-    const attempts = await stack.admin.requestCount(routeName);
-    await stack.admin.clearFaults();
+    const { body, attempts } = await callUnderPersistentFault(stack.admin, route, kind);
     const expected = expectedUnderFault(route.retry, kind);
 
     if (routeName === 'POST /v0/customers') {
@@ -92,23 +82,8 @@ describe.each(matrix)('%s with a persistent %s fault', (routeName, kindName, rou
       return;
     }
 
-    expect(body.errors?.[0]?.extensions).toEqual(expected.error);
-    expect(body.errors).toHaveLength(1);
-    expect(JSON.stringify(body)).not.toContain(KEY);
-    expect(attempts).toBe(expected.attempts);
+    expectFaultOutcome(body, attempts, route.retry, kind, KEY);
   });
 });
 
-const readMatrix = routes
-  .filter((route) => route.retry === 'read')
-  .flatMap((route) => faultKinds.filter((kind) => kind.transient).map((kind) => [route.route, kind.name, route, kind] as const));
-
-describe.each(readMatrix)('%s with a one-off %s fault', (routeName, _kindName, route, kind) => {
-  it('is retried and returns data', async () => {
-    await stack.admin.addFault({ route: routeName, times: 1, ...kind.fault });
-    const { body } = await route.call();
-    expect(body.errors).toBeUndefined();
-    expect(body.data).not.toBeNull();
-    expect(await stack.admin.requestCount(routeName)).toBe(2);
-  });
-});
+describeOneOffFaults(routes, () => stack.admin);
