@@ -62,8 +62,8 @@ export interface OperationSpec<Route extends string, Input, Result> {
 
 export interface ListItems {
   readonly read: AnyOperation;
-  /** The item's ids for `read` (declared with the item's type). */
-  ids(item: never): readonly string[];
+  /** The item's ids for `read` (declared with the item's type), given the list's own path ids. */
+  ids(item: never, listIds: readonly string[]): readonly string[];
 }
 
 export interface Refresh<Result> {

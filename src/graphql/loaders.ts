@@ -44,6 +44,11 @@ export class Loaders {
     this.loaderOf(operation).clear(key).prime(key, value);
   }
 
+  /** Forgets a held copy, so the next read asks the upstream (after a write that answers no object). */
+  clear<R extends string, T>(operation: Operation<R, never, T>, ids: NoInfer<PathIds<R>>): void {
+    this.loaderOf(operation).clear({ ids, input: undefined });
+  }
+
   /** Brings the reads a write's answer declares up to date (see Operation.refreshes). */
   async refresh<R extends string, I, T>(write: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, result: T): Promise<void> {
     const refresh = write.refreshes;
@@ -63,7 +68,7 @@ export class Loaders {
     const fetchOne = async (key: ReadKey): Promise<unknown> => {
       try {
         const value: unknown = await this.client().send(operation, key.ids, key.input);
-        this.keepItems(operation, value);
+        this.keepItems(operation, value, key.ids);
         return value;
       } catch (error) {
         if (error instanceof AlignNotFoundError) return null;
@@ -80,10 +85,10 @@ export class Loaders {
     return loader;
   }
 
-  private keepItems(list: AnyOperation, value: unknown): void {
+  private keepItems(list: AnyOperation, value: unknown, listIds: readonly string[]): void {
     const items = list.items;
     if (items === undefined || !Array.isArray(value)) return;
-    for (const item of value) this.prime(items.read, items.ids(item as never), item);
+    for (const item of value) this.prime(items.read, items.ids(item as never, listIds), item);
   }
 }
 
