@@ -122,7 +122,7 @@ function getCustomer({ tenant, params }: RequestContext): HandlerResult {
  * id. So is an id that is not a UUID: the docs type the parameter `string · uuid` but document no
  * 400, and such an id can never name a customer.
  */
-function findCustomer(tenant: Tenant, customerId: string): StoredCustomer {
+export function findCustomer(tenant: Tenant, customerId: string): StoredCustomer {
   const customer = isUuid(customerId) ? tenant.customer(customerId) : undefined;
   if (customer === undefined) throw new ApiError(404, 'customer_not_found', 'No customer with this customer_id.');
   return customer;

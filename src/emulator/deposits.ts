@@ -3,6 +3,7 @@ import type { Emit } from './events.js';
 import { json, objectBody, validationError, type HandlerResult } from './http.js';
 import type { EmulatorState } from './state.js';
 import type { Tenant } from './store.js';
+import { virtualAccountDeposits } from './virtual-accounts.js';
 
 /**
  * `POST /__emulator/deposits {api_key, virtual_account_id | permanent_route_address_id, amount}`:
@@ -32,7 +33,7 @@ export interface DepositMade {
 }
 
 /** The groups' deposit targets; a group that owns a target adds it here. */
-export const DEPOSIT_TARGETS: readonly DepositTarget[] = [];
+export const DEPOSIT_TARGETS: readonly DepositTarget[] = [virtualAccountDeposits];
 
 const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
 
