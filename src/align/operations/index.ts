@@ -1,9 +1,13 @@
 import type { AnyOperation } from '../operation.js';
 import { customerOperations } from './customers.js';
+import { onrampOperations } from './onramp.js';
+import { virtualAccountOperations } from './virtual-accounts.js';
 
 /** Every upstream operation the server calls, by group. A new group adds one line here. */
 export const catalogue = {
   customers: customerOperations,
+  onramp: onrampOperations,
+  virtualAccounts: virtualAccountOperations,
 } as const;
 
 export function allOperations(): AnyOperation[] {
