@@ -1,6 +1,6 @@
-import { expect } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { RetryClass } from '../../src/align/operation.js';
-import type { FaultSpec } from './stack.js';
+import type { FaultSpec, GraphQLResponse, TestStack } from './stack.js';
 
 /**
  * Every fault kind of the emulator's admin API, and what a route of each retry class ends in under
@@ -58,3 +58,31 @@ export const FAST_FAULT_ENV: Readonly<Record<string, string>> = {
   // The breaker has its own tests; here it must not turn one case's failures into the next one's.
   ALIGN_BREAKER_THRESHOLD: '1000',
 };
+
+/** One route of a fault matrix: its key, its retry class, and a GraphQL call that reaches it. */
+export interface FaultRouteCase {
+  readonly route: string;
+  readonly retry: RetryClass;
+  call(): Promise<GraphQLResponse<unknown>>;
+}
+
+/** Every route with every fault kind, as `describe.each` rows: `[route key, kind name, route, kind]`. */
+export function faultMatrix<R extends FaultRouteCase>(routes: readonly R[]) {
+  return routes.flatMap((route) => faultKinds.map((kind) => [route.route, kind.name, route, kind] as const));
+}
+
+/** Reads get over a one-off transient fault: one retry, and data. */
+export function describeOneOffReadFaults(stack: () => TestStack, routes: readonly FaultRouteCase[]): void {
+  const rows = routes
+    .filter((route) => route.retry === 'read')
+    .flatMap((route) => faultKinds.filter((kind) => kind.transient).map((kind) => [route.route, kind.name, route, kind] as const));
+  describe.each(rows)('%s with a one-off %s fault', (routeName, _kindName, route, kind) => {
+    it('is retried and returns data', async () => {
+      await stack().admin.addFault({ route: routeName, times: 1, ...kind.fault });
+      const { body } = await route.call();
+      expect(body.errors).toBeUndefined();
+      expect(body.data).not.toBeNull();
+      expect(await stack().admin.requestCount(routeName)).toBe(2);
+    });
+  });
+}

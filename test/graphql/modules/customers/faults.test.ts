@@ -5,9 +5,8 @@ import {
   GetCustomerDocument,
   ListCustomersDocument,
 } from '../../../generated/graphql.js';
-import type { RetryClass } from '../../../../src/align/operation.js';
-import { expectedUnderFault, FAST_FAULT_ENV, faultKinds } from '../../../helpers/faults.js';
-import { startStack, uniqueEmail, type GraphQLResponse, type TestStack } from '../../../helpers/stack.js';
+import { describeOneOffReadFaults, expectedUnderFault, FAST_FAULT_ENV, faultMatrix, type FaultRouteCase } from '../../../helpers/faults.js';
+import { startStack, uniqueEmail, type TestStack } from '../../../helpers/stack.js';
 
 /**
  * Every fault kind of the emulator's admin API (README, "The emulator") on every customer route, through
@@ -34,13 +33,7 @@ beforeEach(async () => {
   seededId = seeded.customer_id as string;
 });
 
-interface RouteCase {
-  readonly route: string;
-  readonly retry: RetryClass;
-  call(): Promise<GraphQLResponse<unknown>>;
-}
-
-const routes: RouteCase[] = [
+const routes: FaultRouteCase[] = [
   {
     route: 'POST /v0/customers',
     retry: 'C',
@@ -70,7 +63,7 @@ const createOutcomes: Record<string, { customers: number; found: boolean }> = {
   malformed: { customers: 1, found: true },
 };
 
-const matrix = routes.flatMap((route) => faultKinds.map((kind) => [route.route, kind.name, route, kind] as const));
+const matrix = faultMatrix(routes);
 
 describe.each(matrix)('%s with a persistent %s fault', (routeName, kindName, route, kind) => {
   it('ends in the documented outcome without over-calling the upstream', async () => {
@@ -99,16 +92,4 @@ describe.each(matrix)('%s with a persistent %s fault', (routeName, kindName, rou
   });
 });
 
-const readMatrix = routes
-  .filter((route) => route.retry === 'read')
-  .flatMap((route) => faultKinds.filter((kind) => kind.transient).map((kind) => [route.route, kind.name, route, kind] as const));
-
-describe.each(readMatrix)('%s with a one-off %s fault', (routeName, _kindName, route, kind) => {
-  it('is retried and returns data', async () => {
-    await stack.admin.addFault({ route: routeName, times: 1, ...kind.fault });
-    const { body } = await route.call();
-    expect(body.errors).toBeUndefined();
-    expect(body.data).not.toBeNull();
-    expect(await stack.admin.requestCount(routeName)).toBe(2);
-  });
-});
+describeOneOffReadFaults(() => stack, routes);

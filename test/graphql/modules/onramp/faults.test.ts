@@ -11,9 +11,8 @@ import {
   SimulateOnrampTransferDocument,
   SimulateVirtualAccountDocument,
 } from '../../../generated/graphql.js';
-import type { RetryClass } from '../../../../src/align/operation.js';
-import { expectedUnderFault, FAST_FAULT_ENV, faultKinds } from '../../../helpers/faults.js';
-import { startStack, type GraphQLResponse, type TestStack } from '../../../helpers/stack.js';
+import { describeOneOffReadFaults, expectedUnderFault, FAST_FAULT_ENV, faultMatrix, type FaultRouteCase } from '../../../helpers/faults.js';
+import { startStack, type TestStack } from '../../../helpers/stack.js';
 import { approvedCustomer, asKey, EVM_ADDRESS, KEY, upstreamAccounts, upstreamTransfers } from './fixtures.js';
 
 /**
@@ -44,10 +43,7 @@ beforeEach(async () => {
   quoteId = await stack.admin.seed(KEY, 'onramp-quotes', { ...quote, expire_at: new Date(Date.now() + 60_000).toISOString() }, customerId);
 });
 
-interface RouteCase {
-  readonly route: string;
-  readonly retry: RetryClass;
-  call(): Promise<GraphQLResponse<unknown>>;
+interface RouteCase extends FaultRouteCase {
   /** For creates: how many objects exist upstream afterwards (a seeded one included). */
   made?(): Promise<number>;
 }
@@ -104,7 +100,7 @@ const routes: RouteCase[] = [
 /** Faults after which the write took place upstream (its answer was lost or unreadable). */
 const COMMITTED = new Set(['reset-after-commit', 'malformed']);
 
-const matrix = routes.flatMap((route) => faultKinds.map((kind) => [route.route, kind.name, route, kind] as const));
+const matrix = faultMatrix(routes);
 
 describe.each(matrix)('%s with a persistent %s fault', (routeName, kindName, route, kind) => {
   it('ends in the documented outcome without over-calling the upstream', async () => {
@@ -125,16 +121,4 @@ describe.each(matrix)('%s with a persistent %s fault', (routeName, kindName, rou
   });
 });
 
-const readMatrix = routes
-  .filter((route) => route.retry === 'read')
-  .flatMap((route) => faultKinds.filter((kind) => kind.transient).map((kind) => [route.route, kind.name, route, kind] as const));
-
-describe.each(readMatrix)('%s with a one-off %s fault', (routeName, _kindName, route, kind) => {
-  it('is retried and returns data', async () => {
-    await stack.admin.addFault({ route: routeName, times: 1, ...kind.fault });
-    const { body } = await route.call();
-    expect(body.errors).toBeUndefined();
-    expect(body.data).not.toBeNull();
-    expect(await stack.admin.requestCount(routeName)).toBe(2);
-  });
-});
+describeOneOffReadFaults(() => stack, routes);
