@@ -86,3 +86,12 @@ export function describeOneOffReadFaults(stack: () => TestStack, routes: readonl
     });
   });
 }
+
+/** Runs `route` once under a persistent `kind` fault: what the caller got, the attempts made, and what was due. */
+export async function underPersistentFault(stack: TestStack, route: FaultRouteCase, kind: FaultKindCase) {
+  await stack.admin.addFault({ route: route.route, ...kind.fault });
+  const { body } = await route.call();
+  const attempts = await stack.admin.requestCount(route.route);
+  await stack.admin.clearFaults();
+  return { body, attempts, expected: expectedUnderFault(route.retry, kind) };
+}

@@ -5,7 +5,7 @@ import {
   GetCustomerDocument,
   ListCustomersDocument,
 } from '../../../generated/graphql.js';
-import { describeOneOffReadFaults, expectedUnderFault, FAST_FAULT_ENV, faultMatrix, type FaultRouteCase } from '../../../helpers/faults.js';
+import { describeOneOffReadFaults, FAST_FAULT_ENV, faultMatrix, underPersistentFault, type FaultRouteCase } from '../../../helpers/faults.js';
 import { startStack, uniqueEmail, type TestStack } from '../../../helpers/stack.js';
 
 /**
@@ -67,11 +67,7 @@ const matrix = faultMatrix(routes);
 
 describe.each(matrix)('%s with a persistent %s fault', (routeName, kindName, route, kind) => {
   it('ends in the documented outcome without over-calling the upstream', async () => {
-    await stack.admin.addFault({ route: routeName, ...kind.fault });
-    const { body } = await route.call();
-    const attempts = await stack.admin.requestCount(routeName);
-    await stack.admin.clearFaults();
-    const expected = expectedUnderFault(route.retry, kind);
+    const { body, attempts, expected } = await underPersistentFault(stack, route, kind);
 
     if (routeName === 'POST /v0/customers') {
       const reconciled = createOutcomes[kindName];

@@ -11,7 +11,7 @@ import {
   SimulateOnrampTransferDocument,
   SimulateVirtualAccountDocument,
 } from '../../../generated/graphql.js';
-import { describeOneOffReadFaults, expectedUnderFault, FAST_FAULT_ENV, faultMatrix, type FaultRouteCase } from '../../../helpers/faults.js';
+import { describeOneOffReadFaults, FAST_FAULT_ENV, faultMatrix, underPersistentFault, type FaultRouteCase } from '../../../helpers/faults.js';
 import { startStack, type TestStack } from '../../../helpers/stack.js';
 import { approvedCustomer, asKey, EVM_ADDRESS, KEY, upstreamAccounts, upstreamTransfers } from './fixtures.js';
 
@@ -102,13 +102,9 @@ const COMMITTED = new Set(['reset-after-commit', 'malformed']);
 
 const matrix = faultMatrix(routes);
 
-describe.each(matrix)('%s with a persistent %s fault', (routeName, kindName, route, kind) => {
+describe.each(matrix)('%s with a persistent %s fault', (_routeName, kindName, route, kind) => {
   it('ends in the documented outcome without over-calling the upstream', async () => {
-    await stack.admin.addFault({ route: routeName, ...kind.fault });
-    const { body } = await route.call();
-    const attempts = await stack.admin.requestCount(routeName);
-    await stack.admin.clearFaults();
-    const expected = expectedUnderFault(route.retry, kind);
+    const { body, attempts, expected } = await underPersistentFault(stack, route, kind);
     expect(body.errors?.[0]?.extensions).toEqual(expected.error);
     expect(body.errors).toHaveLength(1);
     expect(JSON.stringify(body)).not.toContain(KEY);
