@@ -4,6 +4,7 @@ import { json, objectBody, validationError, type HandlerResult } from './http.js
 import { permanentRouteDepositTarget } from './permanent-routes.js';
 import type { EmulatorState } from './state.js';
 import type { Tenant } from './store.js';
+import { virtualAccountDeposits } from './virtual-accounts.js';
 
 /**
  * `POST /__emulator/deposits {api_key, virtual_account_id | permanent_route_address_id, amount}`:
@@ -33,7 +34,7 @@ export interface DepositMade {
 }
 
 /** The groups' deposit targets; a group that owns a target adds it here. */
-export const DEPOSIT_TARGETS: readonly DepositTarget[] = [permanentRouteDepositTarget];
+export const DEPOSIT_TARGETS: readonly DepositTarget[] = [virtualAccountDeposits, permanentRouteDepositTarget];
 
 const DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
 

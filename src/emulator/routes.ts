@@ -7,7 +7,9 @@ import { externalAccountRoutes } from './external-accounts.js';
 import { offrampRoutes } from './offramp.js';
 import { crossChainRoutes } from './cross-chain.js';
 import { permanentRouteRoutes } from './permanent-routes.js';
+import { onrampRoutes } from './onramp.js';
 import { Router } from './router.js';
+import { virtualAccountRoutes } from './virtual-accounts.js';
 
 /**
  * Every upstream route the emulator serves. A resource group (transfers, virtual accounts, ...)
@@ -22,4 +24,6 @@ export const upstreamRoutes = new Router<UpstreamHandler>([
   ...externalAccountRoutes,
   ...crossChainRoutes,
   ...permanentRouteRoutes,
+  ...onrampRoutes,
+  ...virtualAccountRoutes,
 ]);

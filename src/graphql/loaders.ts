@@ -44,6 +44,11 @@ export class Loaders {
     this.loaderOf(operation).clear(key).prime(key, value);
   }
 
+  /** Forgets a held copy, so the next read asks the upstream. */
+  clear<R extends string, T>(operation: Operation<R, never, T>, ids: NoInfer<PathIds<R>>): void {
+    this.loaderOf(operation).clear({ ids, input: undefined });
+  }
+
   /** Brings the reads a write declares up to date (Operation.refreshes), or drops them (Operation.invalidates). */
   async refresh<R extends string, I, T>(write: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, input: I, result: T): Promise<void> {
     const stale = write.invalidates;

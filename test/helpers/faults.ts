@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RetryClass } from '../../src/align/operation.js';
-import type { EmulatorAdmin, FaultSpec, GraphQLResponse } from './stack.js';
+import type { EmulatorAdmin, FaultSpec, GraphQLResponse, TestStack } from './stack.js';
 
 /**
  * Every fault kind of the emulator's admin API, and what a route of each retry class ends in under
@@ -101,4 +101,19 @@ export async function callUnderPersistentFault(admin: EmulatorAdmin, route: Faul
   const attempts = await admin.requestCount(route.route);
   await admin.clearFaults();
   return { body, attempts };
+}
+
+/** Every route with every fault kind, as `describe.each` rows: `[route key, kind name, route, kind]`. */
+export function faultMatrix<R extends FaultRouteCase>(routes: readonly R[]) {
+  return routes.flatMap((route) => faultKinds.map((kind) => [route.route, kind.name, route, kind] as const));
+}
+
+/** Reads get over a one-off transient fault: one retry, and data. */
+export function describeOneOffReadFaults(stack: () => TestStack, routes: readonly FaultRouteCase[]): void {
+  describeOneOffFaults(routes.filter((route) => route.retry === 'read'), () => stack().admin);
+}
+
+/** Runs `route` once under a persistent `kind` fault: what the caller got, the attempts made, and what was due. */
+export async function underPersistentFault(stack: TestStack, route: FaultRouteCase, kind: FaultKindCase) {
+  return { ...(await callUnderPersistentFault(stack.admin, route, kind)), expected: expectedUnderFault(route.retry, kind) };
 }

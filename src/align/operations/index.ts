@@ -4,6 +4,8 @@ import { customerOperations } from './customers.js';
 import { developerFeeOperations } from './developer-fees.js';
 import { fileOperations } from './files.js';
 import { offrampOperations } from './offramp.js';
+import { onrampOperations } from './onramp.js';
+import { virtualAccountOperations } from './virtual-accounts.js';
 
 /** Every upstream operation the server calls, by group. A new group adds one line here. */
 export const catalogue = {
@@ -12,6 +14,8 @@ export const catalogue = {
   developerFees: developerFeeOperations,
   offramp: offrampOperations,
   crossChain: crossChainOperations,
+  onramp: onrampOperations,
+  virtualAccounts: virtualAccountOperations,
 } as const;
 
 export function allOperations(): AnyOperation[] {

@@ -3,8 +3,9 @@ import { crossChainTabs } from './cross-chain.js';
 import { customerTabs } from './customers.js';
 import { offrampTabs } from './offramp.js';
 import { onboardingTabs } from './onboarding.js';
+import { onrampTabs } from './onramp.js';
 
 /** The explorer's ready-made tabs: one function per group, in the order a newcomer would use them. */
 export function explorerTabs(): ExplorerTabContent[] {
-  return [...customerTabs(), ...onboardingTabs(), ...offrampTabs(), ...crossChainTabs()];
+  return [...customerTabs(), ...onboardingTabs(), ...offrampTabs(), ...onrampTabs(), ...crossChainTabs()];
 }

@@ -43,7 +43,57 @@ const calls: Record<string, (client: AlignClient, fixture: Fixture) => Promise<u
   'PUT /v0/developer/fees': (client) => client.send(catalogue.developerFees.updateDeveloperFees, [], { onramp: '0.25' }),
   ...offrampCalls,
   ...crossChainCalls,
+  ...onrampCalls(),
+  ...virtualAccountCalls(),
 };
+
+const EVM_ADDRESS = '0x52908400098527886e0f7030069857d2e4169ee7';
+const onrampBody = { amount: '100.00', source_currency: 'usd', source_rails: 'ach', destination_network: 'polygon', destination_token: 'usdc', destination_address: EVM_ADDRESS };
+const onrampQuoteBody = { source_amount: '100.00', source_currency: 'eur', source_payment_rails: 'sepa', destination_token: 'usdc', destination_network: 'base' };
+
+function onrampCalls(): typeof calls {
+  const { onramp } = catalogue;
+  const transfer = (client: AlignClient, customerId: string) => client.send(onramp.createOnrampTransfer, [customerId], onrampBody);
+  return {
+    'POST /v0/customers/:customer_id/onramp-transfer/quote': (client, { customerId }) => client.send(onramp.createOnrampQuote, [customerId], onrampQuoteBody),
+    'POST /v0/customers/:customer_id/onramp-transfer/quote/:quote_id': async (client, { customerId }) => {
+      const quote = await client.send(onramp.createOnrampQuote, [customerId], onrampQuoteBody);
+      return client.send(onramp.createOnrampTransferFromQuote, [customerId, quote.quote_id], EVM_ADDRESS);
+    },
+    'POST /v0/customers/:customer_id/onramp-transfer': (client, { customerId }) => transfer(client, customerId),
+    'GET /v0/customers/:customer_id/onramp-transfer/:transfer_id': async (client, { customerId }) =>
+      client.send(onramp.getOnrampTransfer, [customerId, (await transfer(client, customerId)).id], undefined),
+    'GET /v0/customers/:customer_id/onramp-transfer': async (client, { customerId }) => {
+      await transfer(client, customerId);
+      return client.send(onramp.listOnrampTransfers, [customerId], undefined);
+    },
+    'POST /v0/customers/:customer_id/onramp-transfer/simulate': async (client, { customerId }) =>
+      client.send(onramp.simulateOnrampTransfer, [customerId], { action: 'complete_transfer', transferId: (await transfer(client, customerId)).id }),
+  };
+}
+
+function virtualAccountCalls(): typeof calls {
+  const { virtualAccounts } = catalogue;
+  /** An account of a customer whose KYC is approved (the upstream refuses the others). */
+  const account = async (client: AlignClient, customerId: string, currency = 'usd') => {
+    await client.send(catalogue.customers.createKycSession, [customerId], {});
+    await new EmulatorAdmin(emulator.url).approveKyc(KEY, customerId);
+    return client.send(virtualAccounts.createVirtualAccount, [customerId], { source_currency: currency, destination_network: 'solana', destination_token: 'usdc' });
+  };
+  return {
+    'POST /v0/customers/:customer_id/virtual-account': (client, { customerId }) => account(client, customerId),
+    'GET /v0/customers/:customer_id/virtual-account/:virtual_account_id': async (client, { customerId }) =>
+      client.send(virtualAccounts.getVirtualAccount, [customerId, (await account(client, customerId)).id], undefined),
+    'GET /v0/customers/:customer_id/virtual-account': async (client, { customerId }) => {
+      await account(client, customerId, 'eur');
+      return client.send(virtualAccounts.listVirtualAccounts, [customerId], undefined);
+    },
+    'POST /v0/customers/:customer_id/virtual-account/simulate': async (client, { customerId }) => {
+      const pending = await account(client, customerId, 'aed');
+      return client.send(virtualAccounts.simulateVirtualAccount, [customerId], { action: 'issue_pending_virtual_account', virtualAccountId: pending.id });
+    },
+  };
+}
 
 let emulator: RunningEmulator;
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { crossChainOperations } from './cross-chain.js';
 import { customerOperations } from './customers.js';
 import { onboardingOperations } from './onboarding.js';
 import { offrampOperations } from './offramp.js';
+import { onrampOperations } from './onramp.js';
 
 /** One real operation: its document, and variables of the right or the wrong type. */
 export interface FuzzOperation {
@@ -12,4 +13,4 @@ export interface FuzzOperation {
 }
 
 /** Every group's operations. A new group adds one line here. */
-export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [...customerOperations, ...onboardingOperations, ...offrampOperations, ...crossChainOperations];
+export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [...customerOperations, ...onboardingOperations, ...offrampOperations, ...onrampOperations, ...crossChainOperations];
