@@ -48,6 +48,10 @@ export interface Config {
   readonly explorer: boolean;
   /** How callers prove who they are in server-key mode; set exactly when `alignApiKey` is. */
   readonly callerAuth: CallerAuthConfig | undefined;
+  /** Further Align keys whose webhooks `POST /webhooks/align` accepts (besides `alignApiKey`). */
+  readonly webhookKeys: readonly string[];
+  /** A webhook whose `created_at` is older than this is dropped as a replay. */
+  readonly webhookMaxAgeSeconds: number;
 }
 
 export interface QueryLimits {
@@ -246,9 +250,24 @@ export function loadConfig(env: Env = process.env): Config {
     breakerCooldownMs: read.integer('ALIGN_BREAKER_COOLDOWN_MS', 10_000, 100, 600_000),
     upstreamMaxInFlight: read.integer('ALIGN_MAX_IN_FLIGHT', 64, 1, 10_000),
     redisUrl: read.redisUrl('REDIS_URL'),
+    webhookKeys: readWebhookKeys(read),
+    webhookMaxAgeSeconds: read.integer('WEBHOOK_MAX_AGE_SECONDS', 3_600, 60, 604_800),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+/** `ALIGN_WEBHOOK_KEYS`: comma-separated Align keys; each is checked without ever being echoed. */
+function readWebhookKeys(read: Reader): string[] {
+  const raw = read.string('ALIGN_WEBHOOK_KEYS');
+  if (raw === undefined) return [];
+  const keys = raw.split(',').map((key) => key.trim());
+  const bad = keys.map((key, index) => (/^[\x21-\x7e]{1,512}$/.test(key) ? undefined : index + 1)).filter((n) => n !== undefined);
+  if (bad.length > 0) {
+    read.problems.push(`ALIGN_WEBHOOK_KEYS must be Align keys separated by commas (1-512 visible characters each); entries ${bad.join(', ')} are not`);
+    return [];
+  }
+  return [...new Set(keys)];
 }
 
 function readCallerAuth(read: Reader, serverKeyMode: boolean, production: boolean): CallerAuthConfig | undefined {
