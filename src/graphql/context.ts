@@ -4,7 +4,7 @@ import type { Credential } from '../credentials.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
 import { AuthenticationRequiredError } from './errors.js';
-import { Loaders } from './loaders.js';
+import { Loaders, type ReadObserver } from './loaders.js';
 import type { UpstreamEnums } from './upstream-enums.js';
 import { WritePath } from './write-path.js';
 
@@ -27,6 +27,8 @@ export interface ContextDependencies {
   readonly logger: Logger;
   readonly upstreamDeadlineMs: number;
   readonly idempotency: Idempotency;
+  /** Makes the observer of one credential's reads (the webhook attribution index), if any. */
+  readonly observeReads?: (apiKey: string) => ReadObserver;
 }
 
 export function createContext(
@@ -44,7 +46,7 @@ export function createContext(
     client = new AlignClient(deps.transport, session);
     return client;
   };
-  const loaders = new Loaders(align);
+  const loaders = new Loaders(align, credential.kind === 'key' ? deps.observeReads?.(credential.apiKey) : undefined);
   return {
     requestId,
     logger: deps.logger,
