@@ -39,3 +39,16 @@ export const webhookRoutes: ReadonlyArray<RouteDefinition<UpstreamHandler>> = [
   { method: 'GET', template: '/v0/webhooks', handler: listWebhooks },
   { method: 'DELETE', template: '/v0/webhooks/:webhook_id', handler: deleteWebhook },
 ];
+
+/**
+ * Registers `url` as a webhook of `apiKey`'s tenant through the emulator's own REST route: what
+ * `npm start` does on the embedded emulator, so subscriptions work with no setup.
+ */
+export async function registerWebhook(emulatorUrl: string, apiKey: string, url: string): Promise<void> {
+  const response = await fetch(`${emulatorUrl}/v0/webhooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'api-key': apiKey },
+    body: JSON.stringify({ url }),
+  });
+  if (response.status !== 201) throw new Error(`registering the webhook failed: HTTP ${response.status}`);
+}

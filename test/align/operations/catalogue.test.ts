@@ -26,6 +26,12 @@ const calls: Record<string, (client: AlignClient, fixture: Fixture) => Promise<u
     client.send(catalogue.customers.createCustomer, [], { email: `${randomUUID()}@example.com`, type: 'corporate', company_name: 'Contract Co' }),
   'POST /v0/customers/:customer_id/kycs': (client, { customerId }) =>
     client.send(catalogue.customers.createKycSession, [customerId], { redirectUri: 'https://example.com/done' }),
+  'GET /v0/webhooks': (client) => client.send(catalogue.webhooks.listWebhooks, [], undefined),
+  'POST /v0/webhooks': (client) => client.send(catalogue.webhooks.createWebhook, [], { url: 'https://example.com/hooks' }),
+  'DELETE /v0/webhooks/:webhook_id': async (client) => {
+    const created = await client.send(catalogue.webhooks.createWebhook, [], { url: 'https://example.com/gone' });
+    return client.send(catalogue.webhooks.deleteWebhook, [created.id], undefined) ?? 'deleted';
+  },
 };
 
 let emulator: RunningEmulator;
