@@ -57,6 +57,9 @@ describe('Router', () => {
       'POST /v0/customers/simulate',
       'GET /v0/customers/:customer_id',
       'POST /v0/customers/:customer_id/kycs',
+      'POST /v0/webhooks',
+      'GET /v0/webhooks',
+      'DELETE /v0/webhooks/:webhook_id',
     ]);
   });
 });

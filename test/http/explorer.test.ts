@@ -62,8 +62,9 @@ describe('explorer on the embedded emulator (default outside production)', () =>
   it('opens with createCustomer and customer examples and no key needed', async () => {
     const settings = settingsOf((await explorerPage(stack)).html);
     expect(settings.endpoint).toBe('/graphql');
-    expect(settings.tabs).toHaveLength(2);
-    const [create, read] = settings.tabs;
+    expect(settings.tabs).toHaveLength(4);
+    const [create, read, kycUpdates] = settings.tabs;
+    expect(kycUpdates!.query).toContain('subscription KycUpdates {');
     expect(create!.query).toContain('mutation CreateCustomer($input: CreateCustomerInput!)');
     expect(JSON.parse(create!.variables)).toEqual({
       input: { individual: { email: expect.stringMatching(/^ada\.[0-9a-f]{8}@example\.com$/), firstName: 'Ada', lastName: 'Lovelace' } },

@@ -5,8 +5,8 @@ const KYC_UPDATES = `# Waits for KYC changes of this account's customers, pushed
 # leave it running; then approve a customer's KYC (on the emulator:
 # POST /v0/customers/simulate) and the event appears here.
 # The Align account must send its webhooks to this server: on the embedded
-# emulator \`npm start\` registers it; elsewhere run createWebhook with
-# https://<this server>/webhooks/align once.
+# emulator \`npm start\` registers it; elsewhere run createWebhook once
+# with the URL of this server's /webhooks/align.
 subscription KycUpdates {
   customerKycUpdated {
     eventId

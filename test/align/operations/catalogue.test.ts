@@ -30,7 +30,7 @@ const calls: Record<string, (client: AlignClient, fixture: Fixture) => Promise<u
   'POST /v0/webhooks': (client) => client.send(catalogue.webhooks.createWebhook, [], { url: 'https://example.com/hooks' }),
   'DELETE /v0/webhooks/:webhook_id': async (client) => {
     const created = await client.send(catalogue.webhooks.createWebhook, [], { url: 'https://example.com/gone' });
-    return client.send(catalogue.webhooks.deleteWebhook, [created.id], undefined) ?? 'deleted';
+    return client.send(catalogue.webhooks.deleteWebhook, [created.id], undefined).then(() => 'deleted');
   },
 };
 

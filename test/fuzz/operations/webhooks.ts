@@ -4,7 +4,7 @@ import type { FuzzOperation } from './index.js';
 
 /** Webhook registration with hostile URLs and ids; subscriptions sent over HTTP (always refused). */
 export const webhookOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [
-  fc.constant({ query: 'query { webhooks { id url status createdAt } }', variables: {} }),
+  fc.constant<FuzzOperation>({ query: 'query { webhooks { id url status createdAt } }', variables: object([]) }),
   fc.oneof(hostileString, json).map((url) => ({
     query: 'mutation($url: String!) { createWebhook(url: $url) { id url status } }',
     variables: object([['url', url]]),
