@@ -58,3 +58,22 @@ export const FAST_FAULT_ENV: Readonly<Record<string, string>> = {
   // The breaker has its own tests; here it must not turn one case's failures into the next one's.
   ALIGN_BREAKER_THRESHOLD: '1000',
 };
+
+/** Every route of a group with every fault kind: the rows of a `describe.each` fault matrix. */
+export function faultMatrix<R extends { readonly route: string }>(routes: readonly R[]) {
+  return routes.flatMap((route) => faultKinds.map((kind) => [route.route, kind.name, route, kind] as const));
+}
+
+/** Runs `call` under a persistent fault on `route`; answers what it got and how often the upstream was asked. */
+export async function underPersistentFault<T>(
+  admin: { addFault(fault: FaultSpec): Promise<void>; requestCount(route: string): Promise<number>; clearFaults(): Promise<void> },
+  route: string,
+  kind: FaultKindCase,
+  call: () => Promise<T>,
+): Promise<{ answer: T; attempts: number }> {
+  await admin.addFault({ route, ...kind.fault });
+  const answer = await call();
+  const attempts = await admin.requestCount(route);
+  await admin.clearFaults();
+  return { answer, attempts };
+}

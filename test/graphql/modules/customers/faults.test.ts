@@ -6,7 +6,7 @@ import {
   ListCustomersDocument,
 } from '../../../generated/graphql.js';
 import type { RetryClass } from '../../../../src/align/operation.js';
-import { expectedUnderFault, FAST_FAULT_ENV, faultKinds } from '../../../helpers/faults.js';
+import { expectedUnderFault, FAST_FAULT_ENV, faultKinds, faultMatrix, underPersistentFault } from '../../../helpers/faults.js';
 import { startStack, uniqueEmail, type GraphQLResponse, type TestStack } from '../../../helpers/stack.js';
 
 /**
@@ -70,14 +70,11 @@ const createOutcomes: Record<string, { customers: number; found: boolean }> = {
   malformed: { customers: 1, found: true },
 };
 
-const matrix = routes.flatMap((route) => faultKinds.map((kind) => [route.route, kind.name, route, kind] as const));
+const matrix = faultMatrix(routes);
 
 describe.each(matrix)('%s with a persistent %s fault', (routeName, kindName, route, kind) => {
   it('ends in the documented outcome without over-calling the upstream', async () => {
-    await stack.admin.addFault({ route: routeName, ...kind.fault });
-    const { body } = await route.call();
-    const attempts = await stack.admin.requestCount(routeName);
-    await stack.admin.clearFaults();
+    const { answer: { body }, attempts } = await underPersistentFault(stack.admin, routeName, kind, route.call);
     const expected = expectedUnderFault(route.retry, kind);
 
     if (routeName === 'POST /v0/customers') {

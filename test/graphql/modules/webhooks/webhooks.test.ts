@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CreateWebhookDocument, DeleteWebhookDocument, ListWebhooksDocument } from '../../../generated/graphql.js';
-import { expectedUnderFault, FAST_FAULT_ENV, faultKinds } from '../../../helpers/faults.js';
-import { useSharedStack } from '../../../helpers/stack.js';
+import { expectedUnderFault, FAST_FAULT_ENV, faultMatrix, underPersistentFault } from '../../../helpers/faults.js';
+import { useSharedStack, type GraphQLResponse } from '../../../helpers/stack.js';
 
 /** createWebhook, webhooks and deleteWebhook through /graphql, including every fault kind on each route. */
 
@@ -63,14 +63,11 @@ const routes = [
   { route: 'DELETE /v0/webhooks/:webhook_id', retry: 'R', call: () => stack.graphql(DeleteWebhookDocument, { webhookId: 'wh_missing-1' }, asKey) },
 ] as const;
 
-const matrix = routes.flatMap((route) => faultKinds.map((kind) => [route.route, kind.name, route, kind] as const));
+const matrix = faultMatrix(routes);
 
 describe.each(matrix)('%s with a persistent %s fault', (routeName, _kindName, route, kind) => {
   it('ends in the documented outcome without over-calling the upstream', async () => {
-    await stack.admin.addFault({ route: routeName, ...kind.fault });
-    const { body } = await route.call();
-    const attempts = await stack.admin.requestCount(routeName);
-    await stack.admin.clearFaults();
+    const { answer: { body }, attempts } = await underPersistentFault(stack.admin, routeName, kind, (): Promise<GraphQLResponse<unknown>> => route.call());
     const expected = expectedUnderFault(route.retry, kind);
     const committed = kind.fault.kind === 'reset-after-commit' || kind.fault.kind === 'malformed';
     if (route.retry === 'C' && committed) {
