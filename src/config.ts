@@ -54,6 +54,10 @@ export interface Config {
   readonly alignMaxResponseBytes: number;
   /** Mixed into the key that seals idempotency records (src/idempotency/sealed-records.ts); optional. */
   readonly idempotencySecret: string | undefined;
+  /** Further Align keys whose webhooks `POST /webhooks/align` accepts (besides `alignApiKey`). */
+  readonly webhookKeys: readonly string[];
+  /** A webhook whose `created_at` is older than this is dropped as a replay. */
+  readonly webhookMaxAgeSeconds: number;
 }
 
 export interface QueryLimits {
@@ -263,9 +267,24 @@ export function loadConfig(env: Env = process.env): Config {
     // 8 MiB: the lists are unpaginated (docs/align-api.md §4); about 10,000 customers of ~800 bytes.
     alignMaxResponseBytes: read.integer('ALIGN_MAX_RESPONSE_BYTES', 8_388_608, 1_024, 1_073_741_824),
     idempotencySecret: read.secret('IDEMPOTENCY_SECRET', MIN_SECRET_LENGTH),
+    webhookKeys: readWebhookKeys(read),
+    webhookMaxAgeSeconds: read.integer('WEBHOOK_MAX_AGE_SECONDS', 3_600, 60, 604_800),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+/** `ALIGN_WEBHOOK_KEYS`: comma-separated Align keys; each is checked without ever being echoed. */
+function readWebhookKeys(read: Reader): string[] {
+  const raw = read.string('ALIGN_WEBHOOK_KEYS');
+  if (raw === undefined) return [];
+  const keys = raw.split(',').map((key) => key.trim());
+  const bad = keys.map((key, index) => (/^[\x21-\x7e]{1,512}$/.test(key) ? undefined : index + 1)).filter((n) => n !== undefined);
+  if (bad.length > 0) {
+    read.problems.push(`ALIGN_WEBHOOK_KEYS must be Align keys separated by commas (1-512 visible characters each); entries ${bad.join(', ')} are not`);
+    return [];
+  }
+  return [...new Set(keys)];
 }
 
 function readCallerAuth(read: Reader, serverKeyMode: boolean, production: boolean): CallerAuthConfig | undefined {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { EMULATOR_DEMO_KEY, startEmulator, type RunningEmulator } from './emulator/index.js';
+import { EMULATOR_DEMO_KEY, registerWebhook, startEmulator, type RunningEmulator } from './emulator/index.js';
 import { createStdoutLogger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -61,6 +61,10 @@ try {
   await emulator?.close();
   flushLogs();
   process.exit(1);
+}
+if (emulator && !stopping) {
+  // The demo account's events come back to this server, so subscriptions work out of the box.
+  await registerWebhook(emulator.url, EMULATOR_DEMO_KEY, `${server.url}/webhooks/align`);
 }
 if (stopping) await server.close();
 else {

@@ -48,6 +48,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly webhookDeliveries = new Counter({
+    name: 'align_webhook_deliveries_total',
+    help: 'Webhooks received at /webhooks/align, by outcome (published, duplicate, stale, ignored, unauthorized, invalid, too_large, unavailable).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   private readonly operationLabels = new OperationLabels();
 
   constructor() {
@@ -58,6 +65,10 @@ export class Metrics {
     this.upstreamRequests.inc({ route: call.route, status: call.status === undefined ? 'error' : String(call.status) });
     this.upstreamDuration.observe({ route: call.route }, call.durationMs / 1000);
     if (call.retry > 0) this.upstreamRetries.inc({ route: call.route });
+  }
+
+  recordWebhookDelivery(outcome: string): void {
+    this.webhookDeliveries.inc({ outcome });
   }
 
   graphqlRequestStarted(): void {

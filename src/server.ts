@@ -16,6 +16,7 @@ import { requestLoggingPlugin } from './graphql/plugins/request-logging.js';
 import { requestMetricsPlugin } from './graphql/plugins/request-metrics.js';
 import { GRAPHQL_CACHE_CONTROL, leanDefaultPlugins } from './graphql/plugins/lean-defaults.js';
 import { buildGraphQLSchema } from './graphql/build-schema.js';
+import { SubscriptionServer } from './graphql/subscriptions/transport.js';
 import type { GraphQLModule } from './graphql/modules/module.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
@@ -29,6 +30,8 @@ import { RecordSealing } from './idempotency/sealed-records.js';
 import type { IdempotencyStore } from './idempotency/store.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
+import { rememberReads } from './events/attribution.js';
+import { createWebhookInfrastructure } from './webhooks/setup.js';
 
 export interface ServerOptions {
   readonly config: Config;
@@ -57,6 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const idempotencyStore: IdempotencyStore = config.redisUrl
     ? await RedisIdempotencyStore.connect(config.redisUrl)
     : new MemoryIdempotencyStore();
+  const webhooks = await createWebhookInfrastructure(config, options.demoKey, logger, metrics);
   const contextDeps: ContextDependencies = {
     transport,
     enums: new UpstreamEnums(logger),
@@ -75,18 +79,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       logger,
     ),
     ownership: idempotencyStore instanceof RedisIdempotencyStore ? idempotencyStore.customerOwnership() : new MemoryCustomerOwnership(),
+    // Every transfer or account read is remembered, so its webhooks can reach customer-filtered subscribers.
+    observeReads: (apiKey) => rememberReads(webhooks.attribution, apiKey),
   };
   const credentialPolicy: CredentialPolicy = { serverKey: config.alignApiKey, demoKey: options.demoKey };
 
   const callerAuth = config.callerAuth ? new CallerAuthenticator(config.callerAuth, logger) : undefined;
-  const { plugins: limitPlugins, ...limitOptions } = requestLimits({
+  const { plugins: limitPlugins, documentRules, ...limitOptions } = requestLimits({
     limits: config.queryLimits,
     introspection: config.introspection,
   });
 
+  const schema = await buildGraphQLSchema(options.modules);
+  const formatError = createErrorFormatter(logger);
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await buildGraphQLSchema(options.modules),
-    formatError: createErrorFormatter(logger),
+    schema,
+    formatError,
     ...limitOptions,
     // Shutdown is ours (drain, then stop): Apollo must not act on SIGTERM by itself.
     stopOnTerminationSignals: false,
@@ -169,6 +177,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       case '/graphql':
         if (explorer?.wantsPage(req, search)) return explorer.servePage(req, res);
         return handleGraphQL(req, res, search);
+      case '/webhooks/align':
+        return webhooks.receiver.handle(req, res);
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
       case '/readyz':
@@ -201,6 +211,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (inFlight === 0) idle?.();
       });
   });
+  const subscriptions = new SubscriptionServer({
+    httpServer,
+    path: '/graphql',
+    schema,
+    contextDeps,
+    credentialPolicy,
+    callerAuth,
+    bus: webhooks.bus,
+    webhookTenants: webhooks.keys.tenants,
+    validationRules: documentRules,
+    maxTokens: config.queryLimits.maxTokens,
+    maxMessageBytes: config.maxBodyBytes,
+    formatError,
+    logger,
+  });
   httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (socket.writable) socket.end(clientErrorResponse(error));
   });
@@ -222,15 +247,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (config.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
     const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
+    const graceEnds = Date.now() + config.shutdownGraceMs;
     if (inFlight > 0) {
       const drained = new Promise<void>((resolve) => (idle = resolve));
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
       await Promise.race([drained, grace]);
     }
+    // Subscribers get what is queued for them, then 1001 (going away): they reconnect to another replica.
+    await subscriptions.close(Math.max(0, graceEnds - Date.now()));
     httpServer.closeAllConnections();
     await stopped;
     await apollo.stop();
     await idempotencyStore.close();
+    await webhooks.close();
   }
 
   return {

@@ -266,4 +266,19 @@ describe('loadConfig', () => {
       'AUTH_ADMIN_SCOPE only apply with ALIGN_API_KEY (server-key mode); without it each caller sends its own Align key',
     ]);
   });
+
+  it('reads ALIGN_WEBHOOK_KEYS and WEBHOOK_MAX_AGE_SECONDS, refusing bad entries without echoing them', () => {
+    expect(loadConfig({}).webhookKeys).toEqual([]);
+    expect(loadConfig({}).webhookMaxAgeSeconds).toBe(3_600);
+    expect(loadConfig({ ALIGN_WEBHOOK_KEYS: ' key-one , key-two,key-one', WEBHOOK_MAX_AGE_SECONDS: '600' })).toMatchObject({
+      webhookKeys: ['key-one', 'key-two'],
+      webhookMaxAgeSeconds: 600,
+    });
+    const problems = problemsOf({ ALIGN_WEBHOOK_KEYS: 'good-key,,has space', WEBHOOK_MAX_AGE_SECONDS: '5' });
+    expect([...problems].sort()).toEqual([
+      'ALIGN_WEBHOOK_KEYS must be Align keys separated by commas (1-512 visible characters each); entries 2, 3 are not',
+      'WEBHOOK_MAX_AGE_SECONDS must be a whole number from 60 to 604800 (got "5")',
+    ]);
+    expect(problems.join('\n')).not.toContain('good-key');
+  });
 });

@@ -8,6 +8,7 @@ import type { CircuitState } from './circuit-breaker.js';
 import {
   AlignBadResponseError,
   AlignError,
+  AlignNotFoundError,
   AlignNotSentError,
   AlignOutcomeUnknownError,
   AlignRateLimitError,
@@ -125,6 +126,8 @@ export class AlignTransport {
       try {
         return await this.attempt(session, operation, call, retry);
       } catch (error) {
+        // A repeated DELETE answered 404: an earlier attempt did delete it (docs/align-api.md §18).
+        if (retry > 0 && operation.method === 'DELETE' && error instanceof AlignNotFoundError) return operation.parse(undefined);
         const repeatable = retrySafe || wasNotActedOn(error);
         const delay = repeatable ? this.options.retry.delayBeforeRetry(error, retry + 1, session.deadlineAt) : undefined;
         if (delay === undefined) throw error;

@@ -95,4 +95,5 @@ export const adminRoutes = new Router<AdminHandler>([
   { method: 'POST', template: '/__emulator/settings', handler: ({ state, body }) => updateSettings(state, body) },
   { method: 'GET', template: '/__emulator/events', handler: ({ state, query }) => listEvents(state, query) },
   { method: 'POST', template: '/__emulator/deposits', handler: ({ state, body }) => deposit(state, body) },
+  { method: 'GET', template: '/__emulator/webhook-deliveries', handler: ({ state }) => json(200, { deliveries: state.webhooks.list() }) },
 ]);

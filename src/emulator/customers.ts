@@ -148,7 +148,7 @@ function createKycSession({ tenant, params, body: raw }: RequestContext): Handle
   return json(201, { kycs });
 }
 
-function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string): boolean {
   if (!URL.canParse(value)) return false;
   const protocol = new URL(value).protocol;
   return protocol === 'http:' || protocol === 'https:';

@@ -29,7 +29,8 @@ export function apiError(status: number, code: string, message: string, headers?
 }
 
 export function finalize(result: HandlerResult): FinalResponse {
-  return { status: result.status, payload: JSON.stringify(result.body), headers: result.headers };
+  // No body at all (a 204) is sent as nothing, not as JSON.
+  return { status: result.status, payload: result.body === undefined ? '' : JSON.stringify(result.body), headers: result.headers };
 }
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -10,6 +10,7 @@ import { permanentRouteRoutes } from './permanent-routes.js';
 import { onrampRoutes } from './onramp.js';
 import { Router } from './router.js';
 import { virtualAccountRoutes } from './virtual-accounts.js';
+import { webhookRoutes } from './webhooks.js';
 
 /**
  * Every upstream route the emulator serves. A resource group (transfers, virtual accounts, ...)
@@ -26,4 +27,5 @@ export const upstreamRoutes = new Router<UpstreamHandler>([
   ...permanentRouteRoutes,
   ...onrampRoutes,
   ...virtualAccountRoutes,
+  ...webhookRoutes,
 ]);

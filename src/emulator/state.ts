@@ -1,6 +1,7 @@
 import { EventHub } from './events.js';
 import { FaultRegistry } from './faults.js';
 import { TenantStore } from './store.js';
+import { WebhookDeliverer } from './webhook-delivery.js';
 
 /** What `POST /__emulator/settings` adjusts; `reset` restores the defaults. */
 export interface EmulatorSettings {
@@ -16,11 +17,15 @@ export class EmulatorState {
   readonly faults = new FaultRegistry();
   readonly events = new EventHub();
   readonly settings: EmulatorSettings = { ...DEFAULT_SETTINGS };
+  /** Signs and sends every event to the tenant's webhooks. */
+  readonly webhooks = new WebhookDeliverer(this.tenants);
   /** Requests per route key, for matched upstream routes only. */
   readonly requests = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(readonly production: boolean) {}
+  constructor(readonly production: boolean) {
+    this.events.listen(this.webhooks.onEvent);
+  }
 
   countRequest(routeKey: string): void {
     this.requests.set(routeKey, (this.requests.get(routeKey) ?? 0) + 1);
@@ -30,6 +35,7 @@ export class EmulatorState {
     this.tenants.clear();
     this.faults.clear();
     this.requests.clear();
+    this.webhooks.clear();
     Object.assign(this.settings, DEFAULT_SETTINGS);
   }
 
@@ -45,6 +51,7 @@ export class EmulatorState {
   }
 
   cancelTimers(): void {
+    this.webhooks.stop();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }

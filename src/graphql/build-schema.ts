@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { mapSchema, MapperKind, printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLInputObjectType, parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { graphqlModules } from './modules/index.js';
 import type { GraphQLModule, ResolverClass } from './modules/module.js';
 import { guardEntityRepresentations } from './validation/entity-representations.js';
@@ -12,6 +12,15 @@ const FEDERATION_HEADER = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@inaccessible"])
 directive @oneOf on INPUT_OBJECT
 `;
+
+const NO_PUBSUB: PubSub = {
+  publish: () => {
+    throw new Error('subscriptions publish through src/events/, not type-graphql');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions subscribe through src/events/, not type-graphql');
+  },
+};
 
 /**
  * type-graphql describes the types; @apollo/subgraph turns them into a federation subgraph. type-graphql
@@ -23,6 +32,8 @@ export async function buildGraphQLSchema(modules: readonly GraphQLModule[] = gra
     resolvers: modules.flatMap((module) => module.resolvers) as NonEmptyArray<ResolverClass>,
     validate: false,
     emitSchemaFile: false,
+    // Every subscription brings its own `subscribe` (graphql/subscriptions/); type-graphql still asks for a PubSub.
+    pubSub: NO_PUBSUB,
   });
   const sdl = printSchemaWithDirectives(orderArgumentsAsDeclared(typed));
   // type-graphql's own map: root fields, field resolvers, enums and scalars. Object types are

@@ -5,7 +5,7 @@ import type { Credential } from '../credentials.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
 import { AuthenticationRequiredError } from './errors.js';
-import { Loaders } from './loaders.js';
+import { Loaders, type ReadObserver } from './loaders.js';
 import type { UpstreamEnums } from './upstream-enums.js';
 import { WritePath } from './write-path.js';
 
@@ -30,6 +30,8 @@ export interface ContextDependencies {
   readonly idempotency: Idempotency;
   /** Which customers end users created (server-key mode with JWTs). */
   readonly ownership: CustomerOwnership;
+  /** Makes the observer of one credential's reads (the webhook attribution index), if any. */
+  readonly observeReads?: (apiKey: string) => ReadObserver;
 }
 
 export function createContext(
@@ -49,7 +51,7 @@ export function createContext(
     client = new AlignClient(deps.transport, session, scope);
     return client;
   };
-  const loaders = new Loaders(align);
+  const loaders = new Loaders(align, credential.kind === 'key' ? deps.observeReads?.(credential.apiKey) : undefined);
   return {
     requestId,
     logger: deps.logger,

@@ -18,6 +18,9 @@ interface ReadKey {
 
 type Loader = DataLoader<ReadKey, unknown, string>;
 
+/** Told of every object a request read or was answered (e.g. to attribute webhooks to customers). */
+export type ReadObserver = (operation: AnyOperation, ids: readonly string[]) => void;
+
 /**
  * The reads of one GraphQL request: one DataLoader per read operation, made when first used and
  * keyed by the operation's path ids (and its input, for filtered lists). It lives for one request
@@ -31,7 +34,10 @@ export class Loaders {
   private readonly caches = new Map<AnyOperation, Map<string, Promise<unknown>>>();
 
   /** `client` throws UNAUTHENTICATED for a request without a credential: only called on first use. */
-  constructor(private readonly client: () => AlignClient) {}
+  constructor(
+    private readonly client: () => AlignClient,
+    private readonly observe?: ReadObserver,
+  ) {}
 
   /** The operation's answer, or null when the upstream does not know the object (for this credential). */
   load<R extends string, I, T>(operation: Operation<R, I, T>, ids: NoInfer<PathIds<R>>, input?: I): Promise<T | null> {
@@ -42,6 +48,7 @@ export class Loaders {
   prime<R extends string, T>(operation: Operation<R, never, T>, ids: NoInfer<PathIds<R>> | readonly string[], value: T): void {
     const key = { ids, input: undefined };
     this.loaderOf(operation).clear(key).prime(key, value);
+    this.observe?.(operation, ids);
   }
 
   /** Forgets a held copy, so the next read asks the upstream. */
@@ -70,6 +77,7 @@ export class Loaders {
     const fetchOne = async (key: ReadKey): Promise<unknown> => {
       try {
         const value: unknown = await this.client().send(operation, key.ids, key.input);
+        this.observe?.(operation, key.ids);
         this.keepItems(operation, value, key.ids);
         return value;
       } catch (error) {

@@ -43,7 +43,10 @@ ${settings.scripts.map((src) => `<script src="${escapeAttribute(src)}"></script>
 export const EXPLORER_BOOT_SCRIPT = `(function () {
   'use strict';
   var settings = JSON.parse(document.getElementById('explorer-settings').textContent);
-  var fetcher = GraphiQL.createFetcher({ url: settings.endpoint });
+  // Subscriptions go over a WebSocket to the same endpoint (graphql-ws); the headers typed in the
+  // Headers tab travel in its connection_init message, since a browser cannot set WebSocket headers.
+  var socketUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + settings.endpoint;
+  var fetcher = GraphiQL.createFetcher({ url: settings.endpoint, subscriptionUrl: socketUrl });
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(
     React.createElement(GraphiQL, {

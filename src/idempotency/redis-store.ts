@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { closeRedis, connectRedis } from '../redis.js';
 import { RedisCustomerOwnership } from './customer-ownership.js';
 import { claimResultOf, type ClaimResult, type IdempotencyStore, type StoredRecord } from './store.js';
 
@@ -32,24 +33,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
   /** Connects, and fails when Redis cannot be reached (the server then refuses to start). */
   static async connect(url: URL): Promise<RedisIdempotencyStore> {
-    const redis = new Redis(url.toString(), {
-      lazyConnect: true,
-      // A command waits for a reconnect at most this long; then the request fails instead of hanging.
-      maxRetriesPerRequest: 1,
-      commandTimeout: 2_000,
-      connectTimeout: 5_000,
-    });
-    // Without a listener ioredis reports connection errors on stderr with the URL (which can hold a password).
-    let lastError: unknown;
-    redis.on('error', (error: unknown) => (lastError = error));
-    try {
-      await redis.connect();
-    } catch (error) {
-      redis.disconnect();
-      const cause = (lastError ?? error) as { code?: string; message?: string };
-      throw new Error(`Redis (REDIS_URL) is unreachable: ${cause.code ?? cause.message ?? 'connection failed'}`);
-    }
-    return new RedisIdempotencyStore(redis);
+    return new RedisIdempotencyStore(await connectRedis(url));
   }
 
   async claim(id: string, inputHash: string, leaseMs: number): Promise<ClaimResult> {
@@ -82,6 +66,6 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }

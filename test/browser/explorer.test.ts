@@ -105,7 +105,44 @@ describe('the explorer in a real browser', () => {
     expect(consoleErrors).toEqual([]);
     await page.close();
   }, 150_000);
+
+  it('runs the ready subscription tab over graphql-ws and shows the one event that arrives', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    // The demo account's webhooks come back to this server (what `npm start` sets up by itself).
+    await registerDemoWebhook();
+    const customer = await stack.admin.seedCustomer(EMULATOR_DEMO_KEY, {
+      email: 'browser.kyc@example.com', type: 'individual', first_name: 'Brow', last_name: 'Ser', kycs: { status: 'pending' },
+    });
+
+    await page.goto(`${stack.server.url}/graphql`, { waitUntil: 'load' });
+    const runButton = page.locator('.graphiql-execute-button');
+    await runButton.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.graphiql-tab', { hasText: 'KycUpdates' }).click();
+    await waitForEditor(page, '.graphiql-query-editor .CodeMirror', 'customerKycUpdated');
+    await runButton.click();
+    // The subscription is live once the socket is acknowledged; give it a moment, then approve the KYC upstream.
+    await page.waitForTimeout(1_000);
+    await stack.admin.approveKyc(EMULATOR_DEMO_KEY, customer.customer_id as string);
+    const event = (await resultJson(page, 'customerKycUpdated')).customerKycUpdated as Record<string, unknown>;
+    expect(event).toMatchObject({ customerId: customer.customer_id, customer: { email: 'browser.kyc@example.com', kyc: { status: 'APPROVED' } } });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  }, 150_000);
 });
+
+async function registerDemoWebhook(): Promise<void> {
+  const response = await fetch(`${stack.emulator.url}/v0/webhooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'api-key': EMULATOR_DEMO_KEY },
+    body: JSON.stringify({ url: `${stack.server.url}/webhooks/align` }),
+  });
+  expect(response.status).toBe(201);
+}
 
 /** The page's document, as the functions evaluated in the browser use it (tests compile without the DOM lib). */
 declare const document: { querySelector(selector: string): unknown };

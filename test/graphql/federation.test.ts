@@ -213,6 +213,13 @@ describe('through @apollo/gateway', () => {
     }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }));
   }
 
+  it('composes with the Subscription type in the subgraph and serves the webhook fields (the gateway runs no subscriptions)', async () => {
+    const { body } = await viaGateway<{ webhooks: unknown[] }>('{ webhooks { id url status } }');
+    expect(body).toEqual({ data: { webhooks: [] } });
+    const { body: refused } = await viaGateway<unknown>('subscription { customerKycUpdated { eventId } }');
+    expect(refused.errors?.length).toBeGreaterThan(0);
+  });
+
   it('answers a query spanning both subgraphs with one upstream GET per distinct customer', async () => {
     const ids = await seedCustomers(KEY_A, 10);
     const customerIds = representations(ids).map((r) => r.id);

@@ -160,9 +160,9 @@ describe('limits overridden by the environment', () => {
   });
 });
 
-describe('documents the schema cannot run', () => {
-  it('refuses a subscription at validation (the schema has none)', async () => {
-    await expectRefused('subscription { customers { id } }', 'GRAPHQL_VALIDATION_FAILED', /^This schema does not support subscription operations\.$/);
+describe('documents HTTP cannot run', () => {
+  it('refuses a subscription at validation: subscriptions are served over WebSocket', async () => {
+    await expectRefused('subscription { customerKycUpdated { eventId } }', 'GRAPHQL_VALIDATION_FAILED', /^Subscriptions are not served over HTTP: open a WebSocket to \/graphql/);
   });
 });
 

@@ -6,6 +6,7 @@ import { fileOperations } from './files.js';
 import { offrampOperations } from './offramp.js';
 import { onrampOperations } from './onramp.js';
 import { virtualAccountOperations } from './virtual-accounts.js';
+import { webhookOperations } from './webhooks.js';
 
 /** Every upstream operation the server calls, by group. A new group adds one line here. */
 export const catalogue = {
@@ -16,6 +17,7 @@ export const catalogue = {
   crossChain: crossChainOperations,
   onramp: onrampOperations,
   virtualAccounts: virtualAccountOperations,
+  webhooks: webhookOperations,
 } as const;
 
 export function allOperations(): AnyOperation[] {

@@ -2,7 +2,7 @@ import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { QueryLimits } from '../../config.js';
-import { knownOperationTypesRule } from '../validation/known-operation-types.js';
+import { knownOperationTypesRule, noSubscriptionsOverHttpRule } from '../validation/known-operation-types.js';
 import { maxMutationsRule } from '../validation/max-mutations.js';
 
 export interface RequestLimitOptions {
@@ -19,6 +19,8 @@ export type RequestLimits = Required<
 > & {
   readonly plugins: ApolloServerPlugin<object>[];
   readonly validationRules: ValidationRule[];
+  /** The rules on the document alone, which subscriptions over WebSocket get too. */
+  readonly documentRules: ValidationRule[];
   readonly parseOptions: { readonly maxTokens: number };
 };
 
@@ -45,10 +47,12 @@ export function requestLimits({ limits, introspection }: RequestLimitOptions): R
     // "Did you mean ..." would give away field names that introspection is switched off to hide.
     blockFieldSuggestion: { enabled: !introspection },
   }).protect();
+  // knownOperationTypesRule is no limit, but belongs with the rules that refuse a document up front.
+  const documentRules = [...armor.validationRules, maxMutationsRule(limits.maxMutations), knownOperationTypesRule];
   return {
     plugins: armor.plugins as ApolloServerPlugin<object>[],
-    // knownOperationTypesRule is no limit, but belongs with the rules that refuse a document up front.
-    validationRules: [...armor.validationRules, maxMutationsRule(limits.maxMutations), knownOperationTypesRule],
+    validationRules: [...documentRules, noSubscriptionsOverHttpRule],
+    documentRules,
     parseOptions: { maxTokens: limits.maxTokens },
     // One HTTP request, one operation: a batch would multiply every limit above by its length.
     allowBatchedHttpRequests: false,

@@ -16,3 +16,18 @@ export const knownOperationTypesRule: ValidationRule = (context: ValidationConte
     }
   },
 });
+
+/**
+ * Over HTTP a subscription cannot be served (Apollo Server has no transport for it): refused up front
+ * with a message that says where subscriptions are served, instead of failing while executing.
+ */
+export const noSubscriptionsOverHttpRule: ValidationRule = (context: ValidationContext) => ({
+  OperationDefinition(operation) {
+    if (operation.operation !== 'subscription') return;
+    context.reportError(
+      new GraphQLError('Subscriptions are not served over HTTP: open a WebSocket to /graphql (graphql-ws protocol) and subscribe there.', {
+        nodes: [operation],
+      }),
+    );
+  },
+});

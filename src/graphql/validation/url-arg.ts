@@ -12,8 +12,8 @@ export function HttpUrlArg(name: string, description?: string): ArgDecorator {
   });
 }
 
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > URL_MAX_LENGTH) return false;
+export function isHttpUrl(value: unknown, maxLength = URL_MAX_LENGTH): boolean {
+  if (typeof value !== 'string' || value.length > maxLength) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' || url.protocol === 'http:';

@@ -45,6 +45,12 @@ const calls: Record<string, (client: AlignClient, fixture: Fixture) => Promise<u
   ...crossChainCalls,
   ...onrampCalls(),
   ...virtualAccountCalls(),
+  'GET /v0/webhooks': (client) => client.send(catalogue.webhooks.listWebhooks, [], undefined),
+  'POST /v0/webhooks': (client) => client.send(catalogue.webhooks.createWebhook, [], { url: 'https://example.com/hooks' }),
+  'DELETE /v0/webhooks/:webhook_id': async (client) => {
+    const created = await client.send(catalogue.webhooks.createWebhook, [], { url: 'https://example.com/gone' });
+    return client.send(catalogue.webhooks.deleteWebhook, [created.id], undefined).then(() => 'deleted');
+  },
 };
 
 const EVM_ADDRESS = '0x52908400098527886e0f7030069857d2e4169ee7';

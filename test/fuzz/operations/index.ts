@@ -5,6 +5,7 @@ import { customerOperations } from './customers.js';
 import { onboardingOperations } from './onboarding.js';
 import { offrampOperations } from './offramp.js';
 import { onrampOperations } from './onramp.js';
+import { webhookOperations } from './webhooks.js';
 
 /** One real operation: its document, and variables of the right or the wrong type. */
 export interface FuzzOperation {
@@ -13,4 +14,11 @@ export interface FuzzOperation {
 }
 
 /** Every group's operations. A new group adds one line here. */
-export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [...customerOperations, ...onboardingOperations, ...offrampOperations, ...onrampOperations, ...crossChainOperations];
+export const groupOperations: ReadonlyArray<fc.Arbitrary<FuzzOperation>> = [
+  ...customerOperations,
+  ...onboardingOperations,
+  ...offrampOperations,
+  ...onrampOperations,
+  ...crossChainOperations,
+  ...webhookOperations,
+];

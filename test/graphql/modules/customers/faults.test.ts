@@ -5,7 +5,7 @@ import {
   GetCustomerDocument,
   ListCustomersDocument,
 } from '../../../generated/graphql.js';
-import { callUnderPersistentFault, describeOneOffFaults, expectedUnderFault, expectFaultOutcome, FAST_FAULT_ENV, faultKinds, type FaultRouteCase } from '../../../helpers/faults.js';
+import { callUnderPersistentFault, describeOneOffFaults, expectedUnderFault, expectFaultOutcome, FAST_FAULT_ENV, faultMatrix, type FaultRouteCase } from '../../../helpers/faults.js';
 import { startStack, uniqueEmail, type TestStack } from '../../../helpers/stack.js';
 
 /**
@@ -63,7 +63,7 @@ const createOutcomes: Record<string, { customers: number; found: boolean }> = {
   malformed: { customers: 1, found: true },
 };
 
-const matrix = routes.flatMap((route) => faultKinds.map((kind) => [route.route, kind.name, route, kind] as const));
+const matrix = faultMatrix(routes);
 
 describe.each(matrix)('%s with a persistent %s fault', (routeName, kindName, route, kind) => {
   it('ends in the documented outcome without over-calling the upstream', async () => {
