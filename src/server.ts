@@ -24,6 +24,8 @@ import { RedisIdempotencyStore } from './idempotency/redis-store.js';
 import type { IdempotencyStore } from './idempotency/store.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
+import { requestTracingPlugin } from './graphql/plugins/request-tracing.js';
+import { startTracing } from './telemetry/tracing.js';
 
 export interface ServerOptions {
   readonly config: Config;
@@ -46,7 +48,8 @@ const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const metrics = new Metrics();
-  const transport = createAlignTransport(config, options.alignApiUrl, logger, (call) => metrics.recordUpstreamCall(call));
+  const tracing = await startTracing(config.telemetry, logger);
+  const transport = createAlignTransport(config, options.alignApiUrl, logger, (call) => metrics.recordUpstreamCall(call), tracing.attemptTracer);
   const idempotencyStore: IdempotencyStore = config.redisUrl
     ? await RedisIdempotencyStore.connect(config.redisUrl)
     : new MemoryIdempotencyStore();
@@ -85,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...limitPlugins,
       requestLoggingPlugin(logger),
       requestMetricsPlugin(metrics),
+      ...(tracing.attemptTracer ? [requestTracingPlugin<GraphQLContext>()] : []),
     ],
   });
   await apollo.start();
@@ -122,11 +126,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search, body };
+    const trace = tracing.startRequest(req.headers, httpGraphQLRequest);
     const credential = resolveCredential(req.headers, credentialPolicy);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => createContext(contextDeps, { requestId, credential }),
+      context: async () => createContext(contextDeps, { requestId, credential, trace: trace.context }),
     });
+    trace.end(response.status ?? 200);
     res.statusCode = response.status ?? 200;
     res.setHeader('cache-control', GRAPHQL_CACHE_CONTROL);
     for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -209,6 +215,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await stopped;
     await apollo.stop();
     await idempotencyStore.close();
+    await tracing.shutdown();
   }
 
   return {

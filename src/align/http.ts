@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import got, { RequestError, type Got, type Method, type Response } from 'got';
 import type { AuthHeaderStyle, Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { newSpanId, propagationHeaders, type TraceContext } from '../telemetry/trace-context.js';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import {
   AlignBadResponseError,
@@ -24,6 +25,19 @@ export interface AlignTransportOptions {
   readonly maxInFlight: number;
   /** Called once per upstream attempt (retries included), for metrics. */
   readonly onCall?: (call: UpstreamCallRecord) => void;
+  /** Wraps each attempt of a traced session in a span (src/telemetry/otel.ts); unset = ids only. */
+  readonly tracer?: AttemptTracer;
+}
+
+/** Tracing of upstream attempts: a span per attempt, whose id the attempt's `traceparent` names. */
+export interface AttemptTracer {
+  startAttempt(trace: TraceContext, attempt: { readonly method: Method; readonly route: string; readonly retry: number }): AttemptSpan;
+}
+
+export interface AttemptSpan {
+  readonly spanId: string;
+  /** `status` undefined: no answer arrived; `error`: what the attempt threw, if anything. */
+  end(status: number | undefined, error: unknown): void;
 }
 
 export interface UpstreamCallRecord {
@@ -47,6 +61,8 @@ export interface AlignSession {
   readonly deadlineAt: number;
   /** What this request's upstream calls have cost so far; the request's log line reports it. */
   readonly usage: UpstreamUsage;
+  /** The request's W3C trace context: every attempt sends it on, with a span id of its own. */
+  readonly trace?: TraceContext;
 }
 
 /** Upstream attempts of one request (retries included) and their summed duration. */
@@ -155,17 +171,20 @@ export class AlignTransport {
       throw error;
     }
     const routeLabel = `${request.method} ${request.route}`;
+    const span = session.trace && this.options.tracer?.startAttempt(session.trace, { method: request.method, route: request.route, retry });
     const started = performance.now();
     let status: number | undefined;
+    let failure: unknown;
     try {
-      const response = await this.dispatch(session, request);
+      const response = await this.dispatch(session, request, span?.spanId ?? (session.trace && newSpanId()));
       status = response.statusCode;
       report(status >= 500 ? 'failure' : 'success');
       return this.interpret(session, request, response);
     } catch (error) {
       if (status === undefined) report('failure');
-      throw this.asAlignError(error, session, true);
+      throw (failure = this.asAlignError(error, session, true));
     } finally {
+      span?.end(status, failure);
       release();
       const durationMs = performance.now() - started;
       const { usage } = session;
@@ -190,11 +209,13 @@ export class AlignTransport {
     logger[level]({ requestId: session.requestId, upstream: route, status, retry, durationMs: roundMs(durationMs) }, 'upstream call');
   }
 
-  private dispatch<T>(session: AlignSession, request: AlignRequest<T>): Promise<Response<string>> {
+  /** `spanId`: the attempt's own span, named as the parent in the `traceparent` sent upstream. */
+  private dispatch<T>(session: AlignSession, request: AlignRequest<T>, spanId: string | undefined): Promise<Response<string>> {
     const headers: Record<string, string> = {
       ...this.authHeaders(session.apiKey),
       'x-request-id': session.requestId,
     };
+    if (session.trace && spanId) Object.assign(headers, propagationHeaders(session.trace, spanId));
     if (request.idempotencyKey !== undefined) headers['idempotency-key'] = request.idempotencyKey;
     const searchParams = new URLSearchParams();
     for (const [name, value] of Object.entries(request.query ?? {})) {
@@ -290,6 +311,7 @@ export function createAlignTransport(
   baseUrl: URL,
   logger: Logger,
   onCall?: (call: UpstreamCallRecord) => void,
+  tracer?: AttemptTracer,
 ): AlignTransport {
   return new AlignTransport({
     baseUrl,
@@ -305,17 +327,19 @@ export function createAlignTransport(
     breaker: { failureThreshold: config.breakerFailureThreshold, cooldownMs: config.breakerCooldownMs },
     maxInFlight: config.upstreamMaxInFlight,
     onCall,
+    tracer,
   });
 }
 
-/** What one request brings to its upstream calls: its key, its id, and its deadline from now. */
-export function createAlignSession(apiKey: string, requestId: string, deadlineMs: number): AlignSession {
+/** What one request brings to its upstream calls: its key, its id, its deadline from now, its trace. */
+export function createAlignSession(apiKey: string, requestId: string, deadlineMs: number, trace?: TraceContext): AlignSession {
   return {
     apiKey,
     requestId,
     deadline: AbortSignal.timeout(deadlineMs),
     deadlineAt: Date.now() + deadlineMs,
     usage: { calls: 0, retries: 0, durationMs: 0 },
+    trace,
   };
 }
 

@@ -3,6 +3,7 @@ import { createAlignSession, type AlignSession, type AlignTransport, type Upstre
 import type { Credential } from '../credentials.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
+import type { TraceContext } from '../telemetry/trace-context.js';
 import { AuthenticationRequiredError } from './errors.js';
 import { CustomerLoader } from './customers/customer.loader.js';
 import { CustomerService } from './customers/customer.service.js';
@@ -33,7 +34,7 @@ export interface ContextDependencies {
 
 export function createContext(
   deps: ContextDependencies,
-  request: { readonly requestId: string; readonly credential: Credential },
+  request: { readonly requestId: string; readonly credential: Credential; readonly trace?: TraceContext },
 ): GraphQLContext {
   let client: AlignClient | undefined;
   let session: AlignSession | undefined;
@@ -47,7 +48,7 @@ export function createContext(
       if (client) return client;
       if (credential.kind !== 'key') throw new AuthenticationRequiredError();
       // The clock starts at the first upstream call, so introspection-only requests cost nothing.
-      session = createAlignSession(credential.apiKey, requestId, deps.upstreamDeadlineMs);
+      session = createAlignSession(credential.apiKey, requestId, deps.upstreamDeadlineMs, request.trace);
       client = new AlignClient(deps.transport, session);
       return client;
     },
