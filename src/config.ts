@@ -50,6 +50,8 @@ export interface Config {
   readonly callerAuth: CallerAuthConfig | undefined;
   /** OpenTelemetry trace export; undefined = no SDK loaded (trace context is still passed on). */
   readonly telemetry: TelemetryConfig | undefined;
+  /** Trusted-documents manifest (`TRUSTED_DOCUMENTS`); when set, only its documents run. */
+  readonly trustedDocumentsPath: string | undefined;
 }
 
 /** Span export over OTLP/HTTP (JSON), configured by the standard `OTEL_*` variables. */
@@ -272,6 +274,7 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamMaxInFlight: read.integer('ALIGN_MAX_IN_FLIGHT', 64, 1, 10_000),
     redisUrl: read.redisUrl('REDIS_URL'),
     telemetry: readTelemetry(read),
+    trustedDocumentsPath: read.string('TRUSTED_DOCUMENTS'),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

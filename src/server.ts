@@ -25,6 +25,8 @@ import type { IdempotencyStore } from './idempotency/store.js';
 import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { requestTracingPlugin } from './graphql/plugins/request-tracing.js';
+import { persistedQueryCache, trustedDocumentsPlugin } from './graphql/plugins/trusted-documents.js';
+import { TrustedDocuments } from './graphql/trusted-documents.js';
 import { startTracing } from './telemetry/tracing.js';
 
 export interface ServerOptions {
@@ -48,6 +50,7 @@ const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const metrics = new Metrics();
+  const trustedDocuments = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
   const tracing = await startTracing(config.telemetry, logger);
   const transport = createAlignTransport(config, options.alignApiUrl, logger, (call) => metrics.recordUpstreamCall(call), tracing.attemptTracer);
   const idempotencyStore: IdempotencyStore = config.redisUrl
@@ -81,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Shutdown is ours (drain, then stop): Apollo must not act on SIGTERM by itself.
     stopOnTerminationSignals: false,
     logger,
+    persistedQueries: trustedDocuments && { cache: persistedQueryCache(trustedDocuments) },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ...leanDefaultPlugins<GraphQLContext>(),
@@ -89,11 +93,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       requestLoggingPlugin(logger),
       requestMetricsPlugin(metrics),
       ...(tracing.attemptTracer ? [requestTracingPlugin<GraphQLContext>()] : []),
+      ...(trustedDocuments ? [trustedDocumentsPlugin<GraphQLContext>(trustedDocuments)] : []),
     ],
   });
   await apollo.start();
   const explorer = config.explorer
-    ? new Explorer({ endpoint: '/graphql', credentialHint: explorerCredentialHint(config, options.demoKey !== undefined) })
+    ? new Explorer({
+        endpoint: '/graphql',
+        credentialHint: explorerCredentialHint(config, options.demoKey !== undefined),
+        trustedDocuments: trustedDocuments?.documents(),
+      })
     : undefined;
 
   let draining = false;

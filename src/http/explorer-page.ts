@@ -11,6 +11,8 @@ export interface ExplorerPageSettings {
   readonly scripts: readonly string[];
   readonly stylesheets: readonly string[];
   readonly tabs: readonly ExplorerTab[];
+  /** A line above the explorer, e.g. why only some documents run. */
+  readonly notice?: string;
 }
 
 export function explorerPage(settings: ExplorerPageSettings): string {
@@ -24,8 +26,8 @@ export function explorerPage(settings: ExplorerPageSettings): string {
 <link rel="icon" href="data:,">
 ${settings.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeAttribute(href)}">`).join('\n')}
 </head>
-<body>
-<div id="graphiql">Loading the explorer…</div>
+<body${settings.notice ? ' class="with-notice"' : ''}>
+${settings.notice ? `<p id="explorer-notice" role="note">${escapeText(settings.notice)}</p>\n` : ''}<div id="graphiql">Loading the explorer…</div>
 <script id="explorer-settings" type="application/json">${jsonForScriptElement(browserSettings)}</script>
 ${settings.scripts.map((src) => `<script src="${escapeAttribute(src)}"></script>`).join('\n')}
 </body>
@@ -60,11 +62,18 @@ export const EXPLORER_BOOT_SCRIPT = `(function () {
 
 export const EXPLORER_STYLES = `html, body { height: 100%; margin: 0; }
 #graphiql { height: 100vh; }
+body.with-notice { display: flex; flex-direction: column; height: 100vh; }
+body.with-notice #graphiql { flex: 1; min-height: 0; height: auto; }
+#explorer-notice { margin: 0; padding: 8px 16px; font: 14px/1.4 system-ui, sans-serif; background: #fff4ce; border-bottom: 1px solid #e0c45c; }
 `;
 
 /** JSON inside <script>: `<` escaped so that no value can close the element. */
 function jsonForScriptElement(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttribute(value: string): string {

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Config } from '../config.js';
 import { EXPLORER_BOOT_SCRIPT, EXPLORER_STYLES, explorerPage, type ExplorerTab } from './explorer-page.js';
+import { TRUSTED_DOCUMENTS_NOTICE, trustedDocumentTabs } from './explorer-trusted.js';
 
 /**
  * The browser explorer at `GET /graphql`: GraphiQL and React from the installed packages, served by
@@ -23,6 +24,8 @@ export interface ExplorerOptions {
   /** Path the page sends GraphQL requests to. */
   readonly endpoint: string;
   readonly credentialHint: ExplorerCredentialHint | undefined;
+  /** With TRUSTED_DOCUMENTS, the documents that may run: the page offers them and says why nothing else runs. */
+  readonly trustedDocuments?: readonly string[];
 }
 
 /**
@@ -109,7 +112,10 @@ export class Explorer {
       endpoint: this.options.endpoint,
       scripts: [this.urls.react, this.urls.reactDom, this.urls.graphiql, this.urls.boot],
       stylesheets: [this.urls.graphiqlCss, this.urls.styles],
-      tabs: defaultTabs(this.options.credentialHint),
+      tabs: this.options.trustedDocuments
+        ? trustedDocumentTabs(this.options.trustedDocuments, headersFor(this.options.credentialHint))
+        : defaultTabs(this.options.credentialHint),
+      notice: this.options.trustedDocuments ? TRUSTED_DOCUMENTS_NOTICE : undefined,
     });
     res.statusCode = 200;
     res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -192,7 +198,7 @@ function defaultTabs(hint: ExplorerCredentialHint | undefined): ExplorerTab[] {
   // A fresh address per page load: emails are unique per Align account, so a fixed one would
   // answer CONFLICT from the second run on.
   const email = `ada.${randomBytes(4).toString('hex')}@example.com`;
-  const headers = hint ? JSON.stringify({ [hint.header]: hint.placeholder }, null, 2) : '';
+  const headers = headersFor(hint);
   return [
     {
       query: CREATE_CUSTOMER,
@@ -201,4 +207,9 @@ function defaultTabs(hint: ExplorerCredentialHint | undefined): ExplorerTab[] {
     },
     { query: READ_CUSTOMER, variables: JSON.stringify({ id: '00000000-0000-4000-8000-000000000000' }, null, 2), headers },
   ];
+}
+
+/** The Headers tab's starting text: the credential header to fill in, or nothing. */
+function headersFor(hint: ExplorerCredentialHint | undefined): string {
+  return hint ? JSON.stringify({ [hint.header]: hint.placeholder }, null, 2) : '';
 }

@@ -54,4 +54,9 @@ describe('OpenTelemetry configuration (standard OTEL_* variables)', () => {
     ]);
     expect((error as Error).message).not.toContain('secret-token');
   });
+
+  it('reads TRUSTED_DOCUMENTS as a path', () => {
+    expect(loadConfig({ TRUSTED_DOCUMENTS: ' manifests/trusted.json ' }).trustedDocumentsPath).toBe('manifests/trusted.json');
+    expect(loadConfig({}).trustedDocumentsPath).toBeUndefined();
+  });
 });
