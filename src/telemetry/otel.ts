@@ -40,6 +40,8 @@ import { registerTrace, type RequestDescription, type RequestTrace, type Tracing
 const ATTR_GRAPHQL_OPERATION_NAME = 'graphql.operation.name';
 const ATTR_GRAPHQL_OPERATION_TYPE = 'graphql.operation.type';
 const ATTR_URL_TEMPLATE = 'url.template';
+/** How long shutdown waits for the last spans to be sent. */
+const SHUTDOWN_FLUSH_MS = 3_000;
 /** `ok` or the first error's `extensions.code`, as the request's log line and metrics report it. */
 const ATTR_GRAPHQL_OUTCOME = 'graphql.outcome';
 
@@ -48,7 +50,10 @@ export class OpenTelemetryTracing implements Tracing {
   private readonly tracer: Tracer;
   readonly attemptTracer: AttemptTracer;
 
-  constructor(config: TelemetryConfig, logger: Logger) {
+  constructor(
+    config: TelemetryConfig,
+    private readonly logger: Logger,
+  ) {
     reportExportFailures(logger);
     this.provider = new BasicTracerProvider({
       resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }),
@@ -80,8 +85,18 @@ export class OpenTelemetryTracing implements Tracing {
     return registerTrace(request, new SpanRequestTrace(span, context));
   }
 
+  /** Sends what is still buffered, for at most SHUTDOWN_FLUSH_MS: an unreachable collector must not hold up the exit. */
   async shutdown(): Promise<void> {
-    await this.provider.shutdown();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), SHUTDOWN_FLUSH_MS)));
+    try {
+      const result = await Promise.race([this.provider.shutdown(), timeout]);
+      if (result === 'timeout') this.logger.warn({ waitedMs: SHUTDOWN_FLUSH_MS }, 'opentelemetry: spans not sent before shutdown');
+    } catch (error) {
+      this.logger.warn({ detail: error instanceof Error ? error.message.slice(0, 300) : String(error) }, 'opentelemetry: spans not sent before shutdown');
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private startAttempt(context: TraceContext, attempt: { method: string; route: string; retry: number }): AttemptSpan {
