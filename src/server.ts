@@ -27,7 +27,7 @@ import { Metrics } from './metrics.js';
 import { requestTracingPlugin } from './graphql/plugins/request-tracing.js';
 import { persistedQueryCache, trustedDocumentsPlugin } from './graphql/plugins/trusted-documents.js';
 import { TrustedDocuments } from './graphql/trusted-documents.js';
-import { startTracing } from './telemetry/tracing.js';
+import { startTracing, type TracedRequest } from './telemetry/tracing.js';
 
 export interface ServerOptions {
   readonly config: Config;
@@ -134,8 +134,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search, body };
-    const trace = tracing.startRequest(req.headers, httpGraphQLRequest);
+    const trace = tracing.startRequest(req.headers);
+    const httpGraphQLRequest: HTTPGraphQLRequest & TracedRequest = { method: req.method ?? 'GET', headers, search, body, trace };
     const credential = resolveCredential(req.headers, credentialPolicy);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,

@@ -26,7 +26,7 @@ import type { AttemptSpan, AttemptTracer } from '../align/http.js';
 import type { TelemetryConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { isSampled, parseTraceContext, type TraceContext } from './trace-context.js';
-import { registerTrace, type RequestDescription, type RequestTrace, type Tracing } from './tracing.js';
+import type { RequestDescription, RequestTrace, Tracing } from './tracing.js';
 
 /**
  * OpenTelemetry's SDK, loaded only when an OTLP endpoint is configured (tracing.ts imports this file
@@ -68,7 +68,7 @@ export class OpenTelemetryTracing implements Tracing {
     logger.info({ tracesUrl: config.tracesUrl.origin + config.tracesUrl.pathname }, 'exporting traces over OTLP/HTTP');
   }
 
-  startRequest(headers: IncomingHttpHeaders, request: object): RequestTrace {
+  startRequest(headers: IncomingHttpHeaders): RequestTrace {
     const { traceparent, tracestate } = headers;
     const caller = parseTraceContext(
       typeof traceparent === 'string' ? traceparent : undefined,
@@ -82,7 +82,7 @@ export class OpenTelemetryTracing implements Tracing {
       flags: own.traceFlags & TraceFlags.SAMPLED ? '01' : '00',
       traceState: caller?.traceState,
     };
-    return registerTrace(request, new SpanRequestTrace(span, context));
+    return new SpanRequestTrace(span, context);
   }
 
   /** Sends what is still buffered, for at most SHUTDOWN_FLUSH_MS: an unreachable collector must not hold up the exit. */

@@ -17,9 +17,8 @@ export interface TraceContext {
   readonly traceState: string | undefined;
 }
 
-const TRACE_ID = /^[0-9a-f]{32}$/;
-const SPAN_ID = /^[0-9a-f]{16}$/;
-const VERSION_OR_FLAGS = /^[0-9a-f]{2}$/;
+/** version-traceId-parentId-flags, and for a version after 00 possibly more fields after a dash. */
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
 const ALL_ZEROS = /^0+$/;
 /** The specification asks vendors to keep tracestate within 512 characters; longer ones are dropped. */
 const MAX_TRACE_STATE_LENGTH = 512;
@@ -27,18 +26,13 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The caller's trace context, or undefined when `traceparent` is absent or not valid. */
 export function parseTraceContext(traceparent: string | undefined, tracestate: string | undefined): TraceContext | undefined {
-  // A future version may append fields after the four of version 00; anything else must match exactly.
-  if (traceparent === undefined || traceparent.length < 55) return undefined;
-  const version = traceparent.slice(0, 2);
-  if (!VERSION_OR_FLAGS.test(version) || version === 'ff') return undefined;
-  if (traceparent.length > 55 && (version === '00' || traceparent[55] !== '-')) return undefined;
-  if (traceparent[2] !== '-' || traceparent[35] !== '-' || traceparent[52] !== '-') return undefined;
-  const traceId = traceparent.slice(3, 35);
-  const parentId = traceparent.slice(36, 52);
-  const flags = traceparent.slice(53, 55);
-  if (!TRACE_ID.test(traceId) || ALL_ZEROS.test(traceId)) return undefined;
-  if (!SPAN_ID.test(parentId) || ALL_ZEROS.test(parentId)) return undefined;
-  if (!VERSION_OR_FLAGS.test(flags)) return undefined;
+  if (traceparent === undefined) return undefined;
+  const match = TRACEPARENT.exec(traceparent);
+  if (match === null) return undefined;
+  const [, version, traceId, parentId, flags, rest] = match as unknown as [string, string, string, string, string, string | undefined];
+  // Version ff is invalid; version 00 has exactly four fields; a later version may append more.
+  if (version === 'ff' || (version === '00' && rest !== undefined)) return undefined;
+  if (ALL_ZEROS.test(traceId) || ALL_ZEROS.test(parentId)) return undefined;
   return { traceId, parentId, flags: version === '00' ? flags : sampledOnly(flags), traceState: cleanTraceState(tracestate) };
 }
 
@@ -72,11 +66,13 @@ export function propagationHeaders(context: TraceContext, spanId: string): Recor
  * so it is never all zeros; a trace id takes all 32 (122 random bits, enough to stay unique).
  */
 export function newSpanId(): string {
-  return randomUUID().slice(-17).replace('-', '');
+  const uuid = randomUUID();
+  return uuid.slice(19, 23) + uuid.slice(24);
 }
 
 export function newTraceId(): string {
-  return randomUUID().replaceAll('-', '');
+  const uuid = randomUUID();
+  return uuid.slice(0, 8) + uuid.slice(9, 13) + uuid.slice(14, 18) + uuid.slice(19, 23) + uuid.slice(24);
 }
 
 export function isSampled(flags: string): boolean {

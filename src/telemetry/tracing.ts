@@ -22,19 +22,24 @@ export interface RequestTrace {
 }
 
 export interface Tracing {
-  /** Reads the caller's `traceparent`/`tracestate`; `request` is the object the request is known by later (traceOf). */
-  startRequest(headers: IncomingHttpHeaders, request: object): RequestTrace;
+  /** Reads the caller's `traceparent`/`tracestate` and starts the request's trace. */
+  startRequest(headers: IncomingHttpHeaders): RequestTrace;
   /** Spans for upstream attempts; undefined when no spans are made. */
   readonly attemptTracer: AttemptTracer | undefined;
   /** Sends the spans still buffered. */
   shutdown(): Promise<void>;
 }
 
-const traces = new WeakMap<object, RequestTrace>();
+/**
+ * The server hands Apollo its HTTPGraphQLRequest with the request's trace on it; Apollo passes that
+ * object on to plugins as `requestContext.request.http`, which is how they find the trace.
+ */
+export interface TracedRequest {
+  readonly trace?: RequestTrace;
+}
 
-/** The trace of the request known by `request` (the HTTPGraphQLRequest the server handed to Apollo). */
 export function traceOf(request: object | undefined): RequestTrace | undefined {
-  return request === undefined ? undefined : traces.get(request);
+  return (request as TracedRequest | undefined)?.trace;
 }
 
 /**
@@ -48,14 +53,9 @@ export async function startTracing(config: TelemetryConfig | undefined, logger: 
   return new OpenTelemetryTracing(config, logger);
 }
 
-export function registerTrace(request: object, trace: RequestTrace): RequestTrace {
-  traces.set(request, trace);
-  return trace;
-}
-
 const propagationOnly: Tracing = {
-  startRequest(headers, request) {
-    return registerTrace(request, { context: incomingTraceContext(headers), describe() {}, end() {} });
+  startRequest(headers) {
+    return { context: incomingTraceContext(headers), describe() {}, end() {} };
   },
   attemptTracer: undefined,
   shutdown: async () => {},
