@@ -182,7 +182,8 @@ export class AlignTransport {
       return this.interpret(session, request, response);
     } catch (error) {
       if (status === undefined) report('failure');
-      throw (failure = this.asAlignError(error, session, true));
+      failure = this.asAlignError(error, session, true);
+      throw failure;
     } finally {
       span?.end(status, failure);
       release();
