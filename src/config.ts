@@ -58,6 +58,19 @@ export interface Config {
   readonly webhookKeys: readonly string[];
   /** A webhook whose `created_at` is older than this is dropped as a replay. */
   readonly webhookMaxAgeSeconds: number;
+  /** OpenTelemetry trace export; undefined = no SDK loaded (trace context is still passed on). */
+  readonly telemetry: TelemetryConfig | undefined;
+  /** Trusted-documents manifest (`TRUSTED_DOCUMENTS`); when set, only its documents run. */
+  readonly trustedDocumentsPath: string | undefined;
+}
+
+/** Span export over OTLP/HTTP (JSON), configured by the standard `OTEL_*` variables. */
+export interface TelemetryConfig {
+  /** Where spans are posted: the traces endpoint itself, or `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`. */
+  readonly tracesUrl: URL;
+  readonly serviceName: string;
+  /** `OTEL_BSP_SCHEDULE_DELAY`: longest wait before a batch of finished spans is sent. */
+  readonly exportDelayMs: number;
 }
 
 export interface QueryLimits {
@@ -187,6 +200,20 @@ class Reader {
     return undefined;
   }
 
+  /** An OTLP endpoint: http(s); not echoed when wrong (a collector URL may carry a token). */
+  otlpUrl(name: string): URL | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be an http(s) URL such as http://localhost:4318`);
+    return undefined;
+  }
+
   url(name: string): URL | undefined {
     const raw = this.string(name);
     if (raw === undefined) return undefined;
@@ -269,6 +296,8 @@ export function loadConfig(env: Env = process.env): Config {
     idempotencySecret: read.secret('IDEMPOTENCY_SECRET', MIN_SECRET_LENGTH),
     webhookKeys: readWebhookKeys(read),
     webhookMaxAgeSeconds: read.integer('WEBHOOK_MAX_AGE_SECONDS', 3_600, 60, 604_800),
+    telemetry: readTelemetry(read),
+    trustedDocumentsPath: read.string('TRUSTED_DOCUMENTS'),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
@@ -285,6 +314,29 @@ function readWebhookKeys(read: Reader): string[] {
     return [];
   }
   return [...new Set(keys)];
+}
+
+/**
+ * Tracing is on when an OTLP endpoint is named (and the SDK is not disabled); the rest of the standard
+ * variables (`OTEL_EXPORTER_OTLP_HEADERS`, `OTEL_TRACES_SAMPLER`, ...) are read by the SDK itself.
+ */
+function readTelemetry(read: Reader): TelemetryConfig | undefined {
+  const tracesEndpoint = read.otlpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const endpoint = read.otlpUrl('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const exporter = read.oneOf('OTEL_TRACES_EXPORTER', { otlp: 'otlp', none: 'none' }, 'otlp');
+  const disabled = read.boolean('OTEL_SDK_DISABLED', false);
+  for (const name of ['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', 'OTEL_EXPORTER_OTLP_PROTOCOL']) {
+    const protocol = read.string(name);
+    if (protocol !== undefined && protocol !== 'http/json') {
+      read.problems.push(`${name} must be http/json, the OTLP protocol this server exports with (got "${protocol}")`);
+    }
+  }
+  const exportDelayMs = read.integer('OTEL_BSP_SCHEDULE_DELAY', 5_000, 1, 600_000);
+  const serviceName = read.string('OTEL_SERVICE_NAME') ?? 'align-graphql';
+  if (disabled || exporter === 'none') return undefined;
+  // The signal-specific endpoint is used as it stands; the general one is a base the signal's path is added to.
+  const tracesUrl = tracesEndpoint ?? (endpoint && new URL(`${endpoint.pathname.replace(/\/$/, '')}/v1/traces`, endpoint));
+  return tracesUrl ? { tracesUrl, serviceName, exportDelayMs } : undefined;
 }
 
 function readCallerAuth(read: Reader, serverKeyMode: boolean, production: boolean): CallerAuthConfig | undefined {

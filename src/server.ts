@@ -32,6 +32,10 @@ import type { Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { rememberReads } from './events/attribution.js';
 import { createWebhookInfrastructure } from './webhooks/setup.js';
+import { requestTracingPlugin } from './graphql/plugins/request-tracing.js';
+import { persistedQueryCache, trustedDocumentsPlugin } from './graphql/plugins/trusted-documents.js';
+import { TrustedDocuments } from './graphql/trusted-documents.js';
+import { startTracing, type TracedRequest } from './telemetry/tracing.js';
 
 export interface ServerOptions {
   readonly config: Config;
@@ -56,7 +60,9 @@ const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const metrics = new Metrics();
-  const transport = createAlignTransport(config, options.alignApiUrl, logger, (call) => metrics.recordUpstreamCall(call));
+  const trustedDocuments = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
+  const tracing = await startTracing(config.telemetry, logger);
+  const transport = createAlignTransport(config, options.alignApiUrl, logger, (call) => metrics.recordUpstreamCall(call), tracing.attemptTracer);
   const idempotencyStore: IdempotencyStore = config.redisUrl
     ? await RedisIdempotencyStore.connect(config.redisUrl)
     : new MemoryIdempotencyStore();
@@ -99,6 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Shutdown is ours (drain, then stop): Apollo must not act on SIGTERM by itself.
     stopOnTerminationSignals: false,
     logger,
+    persistedQueries: trustedDocuments && { cache: persistedQueryCache(trustedDocuments) },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ...leanDefaultPlugins<GraphQLContext>(),
@@ -106,11 +113,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...limitPlugins,
       requestLoggingPlugin(logger),
       requestMetricsPlugin(metrics),
+      ...(tracing.attemptTracer ? [requestTracingPlugin<GraphQLContext>()] : []),
+      ...(trustedDocuments ? [trustedDocumentsPlugin<GraphQLContext>(trustedDocuments)] : []),
     ],
   });
   await apollo.start();
   const explorer = config.explorer
-    ? new Explorer({ endpoint: '/graphql', credentialHint: explorerCredentialHint(config, options.demoKey !== undefined) })
+    ? new Explorer({
+        endpoint: '/graphql',
+        credentialHint: explorerCredentialHint(config, options.demoKey !== undefined),
+        trustedDocuments: trustedDocuments?.documents(),
+      })
     : undefined;
 
   let draining = false;
@@ -151,12 +164,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search, body };
+    const trace = tracing.startRequest(req.headers);
+    const httpGraphQLRequest: HTTPGraphQLRequest & TracedRequest = { method: req.method ?? 'GET', headers, search, body, trace };
     const credential = resolveCredential(req.headers, credentialPolicy);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => createContext(contextDeps, { requestId, credential, endUser }),
+      context: async () => createContext(contextDeps, { requestId, credential, endUser, trace: trace.context }),
     });
+    trace.end(response.status ?? 200);
     res.statusCode = response.status ?? 200;
     res.setHeader('cache-control', GRAPHQL_CACHE_CONTROL);
     for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -260,6 +275,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await apollo.stop();
     await idempotencyStore.close();
     await webhooks.close();
+    await tracing.shutdown();
   }
 
   return {

@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import got, { RequestError, type Got, type Method, type Response } from 'got';
 import type { AuthHeaderStyle, Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { newSpanId, propagationHeaders, type TraceContext } from '../telemetry/trace-context.js';
 import { readBounded } from './bounded-body.js';
 import type { CircuitState } from './circuit-breaker.js';
 import {
@@ -33,6 +34,19 @@ export interface AlignTransportOptions {
   readonly maxResponseBytes: number;
   /** Called once per upstream attempt (retries included), for metrics. */
   readonly onCall?: (call: UpstreamCallRecord) => void;
+  /** Wraps each attempt of a traced session in a span (src/telemetry/otel.ts); unset = ids only. */
+  readonly tracer?: AttemptTracer;
+}
+
+/** Tracing of upstream attempts: a span per attempt, whose id the attempt's `traceparent` names. */
+export interface AttemptTracer {
+  startAttempt(trace: TraceContext, attempt: { readonly method: Method; readonly route: string; readonly retry: number }): AttemptSpan;
+}
+
+export interface AttemptSpan {
+  readonly spanId: string;
+  /** `status` undefined: no answer arrived; `error`: what the attempt threw, if anything. */
+  end(status: number | undefined, error: unknown): void;
 }
 
 export interface UpstreamCallRecord {
@@ -56,6 +70,8 @@ export interface AlignSession {
   readonly deadlineAt: number;
   /** What this request's upstream calls have cost so far; the request's log line reports it. */
   readonly usage: UpstreamUsage;
+  /** The request's W3C trace context: every attempt sends it on, with a span id of its own. */
+  readonly trace?: TraceContext;
 }
 
 /** Upstream attempts of one request (retries included) and their summed duration. */
@@ -171,17 +187,21 @@ export class AlignTransport {
       release();
       throw error;
     }
+    const span = session.trace && this.options.tracer?.startAttempt(session.trace, { method: operation.method, route: operation.route, retry });
     const started = performance.now();
     let status: number | undefined;
+    let failure: unknown;
     try {
-      const response = await this.dispatch(session, operation, call);
+      const response = await this.dispatch(session, operation, call, span?.spanId ?? (session.trace && newSpanId()));
       status = response.statusCode;
       report(status >= 500 ? 'failed' : 'answered');
       return this.interpret(session, operation, response);
     } catch (error) {
       if (status === undefined) report(outcomeOfError(error));
-      throw this.asAlignError(error, session, true);
+      failure = this.asAlignError(error, session, true);
+      throw failure;
     } finally {
+      span?.end(status, failure);
       release();
       const durationMs = performance.now() - started;
       const { usage } = session;
@@ -206,11 +226,18 @@ export class AlignTransport {
     logger[level]({ requestId: session.requestId, upstream: route, status, retry, durationMs: roundMs(durationMs) }, 'upstream call');
   }
 
-  private dispatch<R extends string, I>(session: AlignSession, operation: Operation<R, I, unknown>, call: AlignCall<R, I>): Promise<Response<string>> {
+  /** `spanId`: the attempt's own span, named as the parent in the `traceparent` sent upstream. */
+  private dispatch<R extends string, I>(
+    session: AlignSession,
+    operation: Operation<R, I, unknown>,
+    call: AlignCall<R, I>,
+    spanId: string | undefined,
+  ): Promise<Response<string>> {
     const headers: Record<string, string> = {
       ...this.authHeaders(session.apiKey),
       'x-request-id': session.requestId,
     };
+    if (session.trace && spanId) Object.assign(headers, propagationHeaders(session.trace, spanId));
     if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
     const searchParams = new URLSearchParams();
     for (const [name, value] of Object.entries(operation.query?.(call.input) ?? {})) {
@@ -326,6 +353,7 @@ export function createAlignTransport(
   baseUrl: URL,
   logger: Logger,
   onCall?: (call: UpstreamCallRecord) => void,
+  tracer?: AttemptTracer,
 ): AlignTransport {
   return new AlignTransport({
     baseUrl,
@@ -342,17 +370,19 @@ export function createAlignTransport(
     maxInFlight: config.upstreamMaxInFlight,
     maxResponseBytes: config.alignMaxResponseBytes,
     onCall,
+    tracer,
   });
 }
 
-/** What one request brings to its upstream calls: its key, its id, and its deadline from now. */
-export function createAlignSession(apiKey: string, requestId: string, deadlineMs: number): AlignSession {
+/** What one request brings to its upstream calls: its key, its id, its deadline from now, its trace. */
+export function createAlignSession(apiKey: string, requestId: string, deadlineMs: number, trace?: TraceContext): AlignSession {
   return {
     apiKey,
     requestId,
     deadline: AbortSignal.timeout(deadlineMs),
     deadlineAt: Date.now() + deadlineMs,
     usage: { calls: 0, retries: 0, durationMs: 0 },
+    trace,
   };
 }
 

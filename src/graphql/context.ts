@@ -4,6 +4,7 @@ import { createAlignSession, type AlignSession, type AlignTransport, type Upstre
 import type { Credential } from '../credentials.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';
+import type { TraceContext } from '../telemetry/trace-context.js';
 import { AuthenticationRequiredError } from './errors.js';
 import { Loaders, type ReadObserver } from './loaders.js';
 import type { UpstreamEnums } from './upstream-enums.js';
@@ -36,7 +37,7 @@ export interface ContextDependencies {
 
 export function createContext(
   deps: ContextDependencies,
-  request: { readonly requestId: string; readonly credential: Credential; readonly endUser?: EndUser },
+  request: { readonly requestId: string; readonly credential: Credential; readonly endUser?: EndUser; readonly trace?: TraceContext },
 ): GraphQLContext {
   let client: AlignClient | undefined;
   let session: AlignSession | undefined;
@@ -45,7 +46,7 @@ export function createContext(
     if (client) return client;
     if (credential.kind !== 'key') throw new AuthenticationRequiredError();
     // The clock starts at the first upstream call, so introspection-only requests cost nothing.
-    session = createAlignSession(credential.apiKey, requestId, deps.upstreamDeadlineMs);
+    session = createAlignSession(credential.apiKey, requestId, deps.upstreamDeadlineMs, request.trace);
     // An end user acts only on the customers it is entitled to (align/customer-scope.ts).
     const scope = request.endUser && new CustomerScope(request.endUser, deps.ownership);
     client = new AlignClient(deps.transport, session, scope);

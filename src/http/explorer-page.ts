@@ -14,6 +14,8 @@ export interface ExplorerPageSettings {
   readonly scripts: readonly string[];
   readonly stylesheets: readonly string[];
   readonly tabs: readonly ExplorerTab[];
+  /** A line above the explorer, e.g. why only some documents run. */
+  readonly notice?: string;
 }
 
 export function explorerPage(settings: ExplorerPageSettings): string {
@@ -27,8 +29,8 @@ export function explorerPage(settings: ExplorerPageSettings): string {
 <link rel="icon" href="data:,">
 ${settings.stylesheets.map((href) => `<link rel="stylesheet" href="${escapeAttribute(href)}">`).join('\n')}
 </head>
-<body>
-<div id="graphiql">Loading the explorer…</div>
+<body${settings.notice ? ' class="with-notice"' : ''}>
+${settings.notice ? `<p id="explorer-notice" role="note">${escapeText(settings.notice)}</p>\n` : ''}<div id="graphiql">Loading the explorer…</div>
 <script id="explorer-settings" type="application/json">${jsonForScriptElement(browserSettings)}</script>
 ${settings.scripts.map((src) => `<script src="${escapeAttribute(src)}"></script>`).join('\n')}
 </body>
@@ -46,7 +48,19 @@ export const EXPLORER_BOOT_SCRIPT = `(function () {
   // Subscriptions go over a WebSocket to the same endpoint (graphql-ws); the headers typed in the
   // Headers tab travel in its connection_init message, since a browser cannot set WebSocket headers.
   var socketUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + settings.endpoint;
-  var fetcher = GraphiQL.createFetcher({ url: settings.endpoint, subscriptionUrl: socketUrl });
+  var baseFetcher = GraphiQL.createFetcher({ url: settings.endpoint, subscriptionUrl: socketUrl });
+  // GraphiQL picks the WebSocket by the operation name, which can lag a tab switch by a moment (still
+  // the previous tab's, or none): a document with one operation is run by that operation's name.
+  var fetcher = function (params, options) {
+    var operations = options && options.documentAST
+      ? options.documentAST.definitions.filter(function (definition) { return definition.kind === 'OperationDefinition'; })
+      : [];
+    var named = operations.some(function (operation) { return operation.name && operation.name.value === params.operationName; });
+    if (!named && operations.length === 1 && operations[0].name) {
+      params = Object.assign({}, params, { operationName: operations[0].name.value });
+    }
+    return baseFetcher(params, options);
+  };
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(
     React.createElement(GraphiQL, {
@@ -66,11 +80,18 @@ export const EXPLORER_BOOT_SCRIPT = `(function () {
 
 export const EXPLORER_STYLES = `html, body { height: 100%; margin: 0; }
 #graphiql { height: 100vh; }
+body.with-notice { display: flex; flex-direction: column; height: 100vh; }
+body.with-notice #graphiql { flex: 1; min-height: 0; height: auto; }
+#explorer-notice { margin: 0; padding: 8px 16px; font: 14px/1.4 system-ui, sans-serif; background: #fff4ce; border-bottom: 1px solid #e0c45c; }
 `;
 
 /** JSON inside <script>: `<` escaped so that no value can close the element. */
 function jsonForScriptElement(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttribute(value: string): string {

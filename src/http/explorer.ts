@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { Config } from '../config.js';
 import { EXPLORER_BOOT_SCRIPT, EXPLORER_STYLES, explorerPage, type ExplorerTab } from './explorer-page.js';
 import { explorerTabs } from './explorer-tabs/index.js';
+import { TRUSTED_DOCUMENTS_NOTICE, trustedDocumentTabs } from './explorer-trusted.js';
 
 /**
  * The browser explorer at `GET /graphql`: GraphiQL and React from the installed packages, served by
@@ -24,6 +25,8 @@ export interface ExplorerOptions {
   /** Path the page sends GraphQL requests to. */
   readonly endpoint: string;
   readonly credentialHint: ExplorerCredentialHint | undefined;
+  /** With TRUSTED_DOCUMENTS, the documents that may run: the page offers them and says why nothing else runs. */
+  readonly trustedDocuments?: readonly string[];
 }
 
 /**
@@ -110,7 +113,10 @@ export class Explorer {
       endpoint: this.options.endpoint,
       scripts: [this.urls.react, this.urls.reactDom, this.urls.graphiql, this.urls.boot],
       stylesheets: [this.urls.graphiqlCss, this.urls.styles],
-      tabs: defaultTabs(this.options.credentialHint),
+      tabs: this.options.trustedDocuments
+        ? trustedDocumentTabs(this.options.trustedDocuments, headersFor(this.options.credentialHint))
+        : defaultTabs(this.options.credentialHint),
+      notice: this.options.trustedDocuments ? TRUSTED_DOCUMENTS_NOTICE : undefined,
     });
     res.statusCode = 200;
     res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -156,6 +162,11 @@ function stripSourceMapComment(file: Buffer): Buffer {
 
 /** Every group's ready-made tabs, in order, each with the credential header the mode needs. */
 function defaultTabs(hint: ExplorerCredentialHint | undefined): ExplorerTab[] {
-  const headers = hint ? JSON.stringify({ [hint.header]: hint.placeholder }, null, 2) : '';
+  const headers = headersFor(hint);
   return explorerTabs().map((tab) => ({ ...tab, headers }));
+}
+
+/** The Headers tab's starting text: the credential header to fill in, or nothing. */
+function headersFor(hint: ExplorerCredentialHint | undefined): string {
+  return hint ? JSON.stringify({ [hint.header]: hint.placeholder }, null, 2) : '';
 }

@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { roundMs, type UpstreamUsage } from '../../align/transport.js';
 import type { Logger } from '../../logger.js';
+import { traceOf } from '../../telemetry/tracing.js';
 import { outcomeOf } from './request-outcome.js';
 
 /**
- * One `info` line per GraphQL request: request id, operation, outcome, error codes, duration, and
+ * One `info` line per GraphQL request: request id, trace id, operation, outcome, error codes, duration, and
  * what its upstream calls cost (count, retries, summed duration). One line per request, not one per
  * upstream call as well: a line costs about as much as a graphql-js execution (see BENCHMARKS.md).
  * Never the document's variables or the response data (they hold personal data), never headers.
@@ -24,6 +25,7 @@ export function requestLoggingPlugin<TContext extends { requestId: string; upstr
           logger.info(
             {
               requestId: requestContext.contextValue.requestId,
+              traceId: traceOf(requestContext.request.http)?.context.traceId,
               operationName,
               operationType,
               outcome,

@@ -45,6 +45,7 @@ describe('request logs', () => {
         service: 'align-graphql',
         msg: 'graphql request',
         requestId: 'log-create-1',
+        traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
         operationName: 'CreateCustomer',
         operationType: 'mutation',
         outcome: 'ok',
