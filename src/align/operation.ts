@@ -112,6 +112,18 @@ export function defineOperation<const Route extends string, Input = void, Result
   return { ...spec, key: `${spec.method} ${spec.route}`, paramNames };
 }
 
+/**
+ * A `complete` for answers that may leave out echoes of what was sent (docs/align-api.md §6): each
+ * named field the answer lacks (null or absent) is taken from the body, else null.
+ */
+export function echoesOf<Body extends object>(...fields: ReadonlyArray<keyof Body & string>) {
+  return <Result extends object>(result: Result, body: Body): Result => {
+    const filled = { ...result } as Record<string, unknown>;
+    for (const field of fields) filled[field] ??= (body as Record<string, unknown>)[field] ?? null;
+    return filled as Result;
+  };
+}
+
 /** `/v0/customers/:customer_id` + `['x y']` -> `v0/customers/x%20y` (relative to the base URL). */
 export function expandRoute(operation: Pick<Operation, 'route' | 'paramNames'>, ids: readonly string[]): string {
   if (ids.length !== operation.paramNames.length) {

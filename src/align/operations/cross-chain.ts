@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation.js';
+import { defineOperation, echoesOf } from '../operation.js';
 import { arrayOf, asObject, optionalObject, optionalString, requiredString, type JsonObject } from '../shape.js';
 import { optionalDecimal } from './shared.js';
 
@@ -92,15 +92,7 @@ export const createCrossChainQuote = defineOperation({
   retry: 'U',
   body: (body: CrossChainQuoteBody) => body,
   parse: (answer) => parseQuote(answer, 'cross-chain quote'),
-  complete: (quote, body) => ({
-    ...quote,
-    source_token: quote.source_token ?? body.source_token,
-    source_network: quote.source_network ?? body.source_network,
-    destination_token: quote.destination_token ?? body.destination_token,
-    destination_network: quote.destination_network ?? body.destination_network,
-    source_amount: quote.source_amount ?? body.source_amount ?? null,
-    destination_amount: quote.destination_amount ?? body.destination_amount ?? null,
-  }),
+  complete: echoesOf<CrossChainQuoteBody>('source_token', 'source_network', 'destination_token', 'destination_network', 'source_amount', 'destination_amount'),
 });
 
 /** Class N: moves money, documents no key and has no list to look for it in (docs/align-api.md §18). */
@@ -110,15 +102,7 @@ export const createCrossChainTransfer = defineOperation({
   retry: 'N',
   body: (body: CrossChainTransferBody) => body,
   parse: (answer) => parseTransfer(answer, 'cross-chain transfer'),
-  complete: (transfer, body) => ({
-    ...transfer,
-    amount: transfer.amount ?? body.amount,
-    source_network: transfer.source_network ?? body.source_network,
-    source_token: transfer.source_token ?? body.source_token,
-    destination_network: transfer.destination_network ?? body.destination_network,
-    destination_token: transfer.destination_token ?? body.destination_token,
-    destination_address: transfer.destination_address ?? body.destination_address,
-  }),
+  complete: echoesOf<CrossChainTransferBody>('amount', 'source_network', 'source_token', 'destination_network', 'destination_token', 'destination_address'),
   refreshes: { read: getCrossChainTransfer, ids: (transfer, [customerId]) => [customerId, transfer.id] },
 });
 

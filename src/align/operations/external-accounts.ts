@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation.js';
+import { defineOperation, echoesOf } from '../operation.js';
 import { arrayOf, asObject, optionalString, requiredString } from '../shape.js';
 import { parseBankAccount, type AlignBankAccount, type BankAccountBody } from './shared.js';
 
@@ -28,18 +28,17 @@ export const createExternalAccount = defineOperation({
   body: (body: BankAccountBody) => body,
   parse: (answer) => parseExternalAccount(answer, 'external account'),
   // The answer repeats the account sent; a field it leaves out is still what was sent.
-  complete: (account, body) => ({
-    ...account,
-    bank_name: account.bank_name ?? body.bank_name,
-    account_type: account.account_type ?? body.account_type,
-    account_holder_type: account.account_holder_type ?? body.account_holder_type,
-    account_holder_first_name: account.account_holder_first_name ?? body.account_holder_first_name ?? null,
-    account_holder_last_name: account.account_holder_last_name ?? body.account_holder_last_name ?? null,
-    account_holder_business_name: account.account_holder_business_name ?? body.account_holder_business_name ?? null,
-    account_holder_address: account.account_holder_address ?? body.account_holder_address,
-    iban: account.iban ?? body.iban ?? null,
-    us: account.us ?? body.us ?? null,
-  }),
+  complete: echoesOf<BankAccountBody>(
+    'bank_name',
+    'account_type',
+    'account_holder_type',
+    'account_holder_first_name',
+    'account_holder_last_name',
+    'account_holder_business_name',
+    'account_holder_address',
+    'iban',
+    'us',
+  ),
 });
 
 export const externalAccountOperations = { createExternalAccount, listExternalAccounts } as const;

@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation.js';
+import { defineOperation, echoesOf } from '../operation.js';
 import { arrayOf, asObject, badShape, optionalObject, optionalString, requiredString, type JsonObject } from '../shape.js';
 import { optionalDecimal, parseIban, parseUsAccount, type AlignIban, type AlignUsAccount } from './shared.js';
 
@@ -126,15 +126,7 @@ export const createOnrampTransfer = defineOperation({
   retry: 'N',
   body: (body: OnrampTransferBody) => body,
   parse: (answer) => parseOnrampTransfer(answer, 'onramp transfer'),
-  complete: (transfer, body) => ({
-    ...transfer,
-    amount: transfer.amount ?? body.amount,
-    source_currency: transfer.source_currency ?? body.source_currency,
-    source_rails: transfer.source_rails ?? body.source_rails,
-    destination_network: transfer.destination_network ?? body.destination_network,
-    destination_token: transfer.destination_token ?? body.destination_token,
-    destination_address: transfer.destination_address ?? body.destination_address,
-  }),
+  complete: echoesOf<OnrampTransferBody>('amount', 'source_currency', 'source_rails', 'destination_network', 'destination_token', 'destination_address'),
   refreshes: refreshesTransfer,
 });
 

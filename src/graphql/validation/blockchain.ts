@@ -1,5 +1,7 @@
 import { ValidateBy, buildMessage, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { CheckedArg } from './checked-arg.js';
 import { Satisfies } from './rules.js';
+import type { ArgDecorator } from './validate-arg.js';
 
 /**
  * Blockchain addresses and transaction hashes, checked before any call (docs/align-api.md §4, server
@@ -76,3 +78,11 @@ export function IsAddressOn(networkField: string, options?: ValidationOptions): 
 
 /** A transaction hash field of an input. */
 export const IsTransactionHash = (options?: ValidationOptions) => Satisfies('isTransactionHash', transactionHashProblem, options);
+
+/** A `depositTransactionHash` argument: either hash form, since the transfer's network is not known before a read. */
+export function TransactionHashArg(name: string, description?: string): ArgDecorator {
+  return CheckedArg(name, () => String, (value) => {
+    const problem = transactionHashProblem(value);
+    return problem && `${name} ${problem}`;
+  }, { description });
+}

@@ -2,8 +2,7 @@ import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { crossChainOperations as align } from '../../../align/operations/cross-chain.js';
 import type { GraphQLContext } from '../../context.js';
 import { CustomerScopedResolver } from '../../shared/customer-scoped.js';
-import { transactionHashProblem } from '../../validation/blockchain.js';
-import { CheckedArg } from '../../validation/checked-arg.js';
+import { TransactionHashArg } from '../../validation/blockchain.js';
 import { IdempotencyKeyArg } from '../../validation/idempotency-key.js';
 import { UuidArg } from '../../validation/uuid-arg.js';
 import { ValidArg } from '../../validation/validate-arg.js';
@@ -48,7 +47,7 @@ export class CrossChainTransferResolver extends CustomerScopedResolver(CrossChai
   async completeCrossChainTransfer(
     @UuidArg('customerId') customerId: string,
     @UuidArg('transferId') transferId: string,
-    @CheckedArg('depositTransactionHash', () => String, transactionHashProblem, { description: 'The hash of the deposit transaction.' })
+    @TransactionHashArg('depositTransactionHash', 'The hash of the deposit transaction.')
     depositTransactionHash: string,
     @IdempotencyKeyArg() idempotencyKey: string | undefined,
     @Ctx() context: GraphQLContext,

@@ -5,10 +5,9 @@ import { Network, Token } from '../../shared/enums.js';
 import { QuoteAmountInput } from '../../shared/quote-amount.input.js';
 import { IsAddressOn } from '../../validation/blockchain.js';
 import { IsDecimal } from '../../validation/decimal.js';
-import { Satisfies } from '../../validation/rules.js';
+import { IsKnownValue } from '../../validation/known-enum.js';
 
 /** UNKNOWN is an output value (a value this server does not know yet); as an input it means nothing. */
-const IsKnown = () => Satisfies('isKnown', (value) => (value === 'UNKNOWN' ? 'must not be UNKNOWN (an output-only value)' : undefined));
 
 @InputType({ description: 'What a cross-chain quote prices: an amount, and the token and network on each side.' })
 export class CreateCrossChainQuoteInput {
@@ -17,19 +16,19 @@ export class CreateCrossChainQuoteInput {
   amount!: QuoteAmountInput;
 
   @Field(() => Token)
-  @IsKnown()
+  @IsKnownValue()
   sourceToken!: Token;
 
   @Field(() => Network)
-  @IsKnown()
+  @IsKnownValue()
   sourceNetwork!: Network;
 
   @Field(() => Token)
-  @IsKnown()
+  @IsKnownValue()
   destinationToken!: Token;
 
   @Field(() => Network)
-  @IsKnown()
+  @IsKnownValue()
   destinationNetwork!: Network;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Your fee on top, in percent (0 to 100).' })
@@ -44,19 +43,19 @@ export class CreateCrossChainTransferInput {
   amount!: string;
 
   @Field(() => Network)
-  @IsKnown()
+  @IsKnownValue()
   sourceNetwork!: Network;
 
   @Field(() => Token)
-  @IsKnown()
+  @IsKnownValue()
   sourceToken!: Token;
 
   @Field(() => Network)
-  @IsKnown()
+  @IsKnownValue()
   destinationNetwork!: Network;
 
   @Field(() => Token)
-  @IsKnown()
+  @IsKnownValue()
   destinationToken!: Token;
 
   @Field(() => String, { description: 'An address on destinationNetwork (checked against its format).' })
@@ -67,11 +66,11 @@ export class CreateCrossChainTransferInput {
 @InputType({ description: 'Where a permanent route forwards deposits (the upstream takes POLYGON or ETHEREUM, USDC or USDT).' })
 export class CreatePermanentRouteAddressInput {
   @Field(() => Network)
-  @IsKnown()
+  @IsKnownValue()
   destinationNetwork!: Network;
 
   @Field(() => Token)
-  @IsKnown()
+  @IsKnownValue()
   destinationToken!: Token;
 
   @Field(() => String, { description: 'An address on destinationNetwork (checked against its format).' })

@@ -6,7 +6,7 @@ import { CustomerScopedResolver } from '../../shared/customer-scoped.js';
 import { TransferSimulationAction } from '../../shared/enums.js';
 import { toUpstreamEnumValue } from '../../upstream-enums.js';
 import { IdempotencyKeyArg } from '../../validation/idempotency-key.js';
-import { TransactionHashArg } from '../../validation/transaction-hash.js';
+import { TransactionHashArg } from '../../validation/blockchain.js';
 import { UuidArg } from '../../validation/uuid-arg.js';
 import { ValidArg } from '../../validation/validate-arg.js';
 import { CreateOfframpQuoteInput, CreateOfframpTransferFromQuoteInput, CreateOfframpTransferInput } from './offramp.input.js';
