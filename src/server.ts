@@ -5,7 +5,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EndUser } from './align/customer-scope.js';
 import { createAlignTransport } from './align/transport.js';
-import { CallerAuthenticator, type CallerAuthResult } from './auth/caller-auth.js';
+import type { CallerAuthResult } from './auth/caller-auth.js';
 import type { Config } from './config.js';
 import { resolveCredential, type CredentialPolicy } from './credentials.js';
 import { createContext, type ContextDependencies, type GraphQLContext } from './graphql/context.js';
@@ -95,7 +95,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const credentialPolicy: CredentialPolicy = { serverKey: config.alignApiKey, demoKey: options.demoKey };
 
-  const callerAuth = config.callerAuth ? new CallerAuthenticator(config.callerAuth, logger) : undefined;
+  // jose (JWT verification) is loaded only in server-key mode, where callers must prove who they are.
+  const callerAuth = config.callerAuth
+    ? new (await import('./auth/caller-auth.js')).CallerAuthenticator(config.callerAuth, logger)
+    : undefined;
   const { plugins: limitPlugins, documentRules, ...limitOptions } = requestLimits({
     limits: config.queryLimits,
     introspection: config.introspection,

@@ -56,14 +56,16 @@ async function modulesLoaded(env: Record<string, string>, name: string, headers:
 }
 
 const EMULATOR_MODULE = /\/dist\/emulator\//;
+const JWT_MODULE = /\/node_modules\/jose\//;
 const REDIS_MODULE = /\/node_modules\/ioredis\/|\/dist\/redis\.js$|\/dist\/idempotency\/redis-store\.js$|\/dist\/events\/redis-bus\.js$/;
 
 describe('what a server loads', () => {
-  it('with ALIGN_API_URL and no REDIS_URL: neither the embedded emulator nor the Redis client', async () => {
+  it('with ALIGN_API_URL, no REDIS_URL and no server key: neither the embedded emulator, nor the Redis client, nor JWT verification', async () => {
     const loaded = await modulesLoaded({ ALIGN_API_URL: upstream.url }, 'external', { authorization: `Bearer ${EMULATOR_DEMO_KEY}` });
     expect(loaded.some((url) => url.endsWith('/dist/server.js'))).toBe(true);
     expect(loaded.filter((url) => EMULATOR_MODULE.test(url))).toEqual([]);
     expect(loaded.filter((url) => REDIS_MODULE.test(url))).toEqual([]);
+    expect(loaded.filter((url) => JWT_MODULE.test(url))).toEqual([]);
   });
 
   it('without ALIGN_API_URL (development): the embedded emulator, which the hook does see', async () => {
