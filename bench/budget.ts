@@ -27,6 +27,8 @@ export interface Budget extends FloorMeasurement {
   /** Saturated server read CPU per request. */
   readonly serverMicros: number;
   readonly target: number;
+  /** Which proxy the allowance is measured from; the got proxy ("minimal proxy") unless said. */
+  readonly proxyName?: string;
 }
 
 const TYPENAME_BODY = JSON.stringify({ query: 'query Floor { __typename }' });
@@ -68,8 +70,8 @@ export async function measureFloor(options: {
 }
 
 /** The saturated read rows of the proxy and the server, when the run measured reads. */
-export function readRows(rows: readonly Row[]): { proxy: Row; server: Row } | undefined {
-  const proxy = rows.find((row) => row.path === 'minimal proxy' && row.operation === 'read customer');
+export function readRows(rows: readonly Row[], proxyPath = 'minimal proxy'): { proxy: Row; server: Row } | undefined {
+  const proxy = rows.find((row) => row.path === proxyPath && row.operation === 'read customer');
   const server = rows.find((row) => row.path === 'GraphQL server' && row.operation === 'read customer');
   return proxy && server ? { proxy, server } : undefined;
 }
@@ -84,7 +86,7 @@ export function formatBudget(budget: Budget): string {
     '',
     '| | CPU / request |',
     '|---|---:|',
-    `| allowed beyond the proxy's read at ${(budget.target * 100).toFixed(0)}% of its throughput: proxy ${µs(budget.proxyMicros)} × (1/${budget.target} − 1) | ${µs(allowed)} |`,
+    `| allowed beyond the ${budget.proxyName ?? 'minimal proxy'}'s read at ${(budget.target * 100).toFixed(0)}% of its throughput: proxy ${µs(budget.proxyMicros)} × (1/${budget.target} − 1) | ${µs(allowed)} |`,
     `| spent now beyond the proxy's read (server ${µs(budget.serverMicros)}) | ${µs(hop)} |`,
     `| of which the floor: \`{ __typename }\` (${µs(budget.typenameMicros)}) minus \`GET /readyz\` (${µs(budget.readyMicros)}) | ${µs(floor)} (${((floor / allowed) * 100).toFixed(0)}% of the allowance) |`,
     `| the rest: the read's own work (resolver, DataLoader, upstream answer checked and mapped, six fields) | ${µs(hop - floor)} |`,

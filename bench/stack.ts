@@ -43,14 +43,16 @@ export async function startServerProcess(
   });
 }
 
+/** The minimal proxy on the server's got transport (proxy.ts), or with `client: 'undici'` on undici (undici-proxy.ts). */
 export async function startProxyProcess(
   emulatorUrl: string,
-  options: { name?: string; nodeArgs?: readonly string[] } = {},
+  options: { name?: string; nodeArgs?: readonly string[]; client?: 'got' | 'undici' } = {},
 ): Promise<Service> {
   const port = await freePort();
+  const undici = options.client === 'undici';
   return startService({
-    name: options.name ?? 'proxy',
-    script: `${ROOT}dist-bench/bench/proxy.js`,
+    name: options.name ?? (undici ? 'undici-proxy' : 'proxy'),
+    script: `${ROOT}dist-bench/bench/${undici ? 'undici-proxy' : 'proxy'}.js`,
     nodeArgs: options.nodeArgs,
     env: { ...COMMON_ENV, PORT: String(port), HOST: '127.0.0.1', ALIGN_API_URL: emulatorUrl },
     readyPath: '/readyz',

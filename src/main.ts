@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { EMULATOR_DEMO_KEY, registerWebhook, startEmulator, type RunningEmulator } from './emulator/index.js';
+import type { RunningEmulator } from './emulator/index.js';
 import { createStdoutLogger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -44,8 +44,12 @@ process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 
 let alignApiUrl = config.alignApiUrl;
+// Loaded only when used (never in production, where ALIGN_API_URL is required): a server in front of
+// the real API does not carry the emulator's code.
+let emulatorModule: typeof import('./emulator/index.js') | undefined;
 if (alignApiUrl === undefined) {
-  emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+  emulatorModule = await import('./emulator/index.js');
+  emulator = await emulatorModule.startEmulator({ host: '127.0.0.1', port: 0 });
   alignApiUrl = new URL(emulator.url);
   logger.info(
     { emulatorUrl: emulator.url },
@@ -53,8 +57,9 @@ if (alignApiUrl === undefined) {
   );
 }
 
+const demoKey = emulatorModule?.EMULATOR_DEMO_KEY;
 try {
-  server = await startServer({ config, alignApiUrl, demoKey: emulator ? EMULATOR_DEMO_KEY : undefined, logger });
+  server = await startServer({ config, alignApiUrl, demoKey, logger });
 } catch (error) {
   // e.g. Redis (REDIS_URL) unreachable: say so in one line, without the URL (it may hold a password).
   logger.fatal({ error: error instanceof Error ? error.message : String(error) }, 'cannot start');
@@ -62,9 +67,9 @@ try {
   flushLogs();
   process.exit(1);
 }
-if (emulator && !stopping) {
+if (emulatorModule && emulator && demoKey && !stopping) {
   // The demo account's events come back to this server, so subscriptions work out of the box.
-  await registerWebhook(emulator.url, EMULATOR_DEMO_KEY, `${server.url}/webhooks/align`);
+  await emulatorModule.registerWebhook(emulator.url, demoKey, `${server.url}/webhooks/align`);
 }
 if (stopping) await server.close();
 else {

@@ -75,13 +75,27 @@ export class Metrics {
     this.graphqlInFlight.inc();
   }
 
-  graphqlRequestFinished(request: { operationName: string | undefined; outcome: string; durationMs: number }): void {
+  graphqlRequestFinished(request: FinishedGraphQLRequest): void {
     this.graphqlInFlight.dec();
-    const operation = this.operationLabels.labelFor(request.operationName);
+    const operation = this.operationLabels.labelFor(request.operationName, request);
     this.graphqlRequests.inc({ operation, outcome: outcomeLabel(request.outcome) });
     this.graphqlDuration.observe({ operation }, request.durationMs / 1000);
   }
 }
+
+/** What the metrics need of one finished GraphQL request. */
+export interface FinishedGraphQLRequest {
+  readonly operationName: string | undefined;
+  /** `query`, `mutation` or `subscription`, when the request resolved an operation. */
+  readonly operationType?: string | undefined;
+  /** The root fields the operation selects, already limited to those the schema declares. */
+  readonly rootFields?: readonly string[];
+  readonly outcome: string;
+  readonly durationMs: number;
+}
+
+/** The shape of an unnamed operation's label: its type and up to three root field names. */
+const UNNAMED_LABEL_PATTERN = /^(query|mutation|subscription)( [A-Za-z_][A-Za-z0-9_]{0,63}){1,3}$/;
 
 /** The longest operation name kept as a label; longer names are reported as "other". */
 const OPERATION_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -89,18 +103,30 @@ const OPERATION_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /**
  * Operation names are chosen by callers, so each new one would be a new time series: the first
  * `limit` well-formed names keep their own label, every later or malformed one shares "other".
+ * An unnamed operation is labelled by what it selects, e.g. `mutation createCustomer`: those names
+ * come from the schema, but their combinations are the caller's, so they share the same bound.
+ * One that selects nothing the schema declares (it failed to parse or validate) stays "anonymous".
  */
 export class OperationLabels {
   private readonly known = new Set<string>();
 
   constructor(private readonly limit = 100) {}
 
-  labelFor(operationName: string | undefined): string {
-    if (operationName === undefined) return 'anonymous';
+  labelFor(operationName: string | undefined, unnamed: { operationType?: string | undefined; rootFields?: readonly string[] } = {}): string {
+    if (operationName === undefined) return this.unnamedLabel(unnamed.operationType, unnamed.rootFields ?? []);
     if (this.known.has(operationName)) return operationName;
     if (!OPERATION_NAME_PATTERN.test(operationName) || this.known.size >= this.limit) return 'other';
     this.known.add(operationName);
     return operationName;
+  }
+
+  private unnamedLabel(operationType: string | undefined, rootFields: readonly string[]): string {
+    if (operationType === undefined || rootFields.length === 0) return 'anonymous';
+    const label = `${operationType} ${rootFields.join(' ')}`;
+    if (this.known.has(label)) return label;
+    if (!UNNAMED_LABEL_PATTERN.test(label) || this.known.size >= this.limit) return 'other';
+    this.known.add(label);
+    return label;
   }
 }
 

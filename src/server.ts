@@ -5,7 +5,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EndUser } from './align/customer-scope.js';
 import { createAlignTransport } from './align/transport.js';
-import { CallerAuthenticator, type CallerAuthResult } from './auth/caller-auth.js';
+import type { CallerAuthResult } from './auth/caller-auth.js';
 import type { Config } from './config.js';
 import { resolveCredential, type CredentialPolicy } from './credentials.js';
 import { createContext, type ContextDependencies, type GraphQLContext } from './graphql/context.js';
@@ -22,10 +22,9 @@ import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
 import { isMultipart, readUpload } from './http/upload.js';
 import { Explorer, explorerCredentialHint } from './http/explorer.js';
-import { MemoryCustomerOwnership } from './idempotency/customer-ownership.js';
+import { MemoryCustomerOwnership, type CustomerOwnershipStore } from './idempotency/customer-ownership.js';
 import { DEFAULT_RETENTION_MS, Idempotency } from './idempotency/idempotency.js';
 import { MemoryIdempotencyStore } from './idempotency/memory-store.js';
-import { RedisIdempotencyStore } from './idempotency/redis-store.js';
 import { RecordSealing } from './idempotency/sealed-records.js';
 import type { IdempotencyStore } from './idempotency/store.js';
 import type { Logger } from './logger.js';
@@ -55,6 +54,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Redis with REDIS_URL, loaded only then (its client is a sizeable module); else this process's memory. */
+async function idempotencyStorage(config: Config): Promise<{ store: IdempotencyStore; ownership: CustomerOwnershipStore }> {
+  if (!config.redisUrl) return { store: new MemoryIdempotencyStore(), ownership: new MemoryCustomerOwnership() };
+  const { RedisIdempotencyStore } = await import('./idempotency/redis-store.js');
+  const store = await RedisIdempotencyStore.connect(config.redisUrl);
+  return { store, ownership: store.customerOwnership() };
+}
+
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -63,9 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const trustedDocuments = config.trustedDocumentsPath ? await TrustedDocuments.load(config.trustedDocumentsPath) : undefined;
   const tracing = await startTracing(config.telemetry, logger);
   const transport = createAlignTransport(config, options.alignApiUrl, logger, (call) => metrics.recordUpstreamCall(call), tracing.attemptTracer);
-  const idempotencyStore: IdempotencyStore = config.redisUrl
-    ? await RedisIdempotencyStore.connect(config.redisUrl)
-    : new MemoryIdempotencyStore();
+  const { store: idempotencyStore, ownership } = await idempotencyStorage(config);
   const webhooks = await createWebhookInfrastructure(config, options.demoKey, logger, metrics);
   const contextDeps: ContextDependencies = {
     transport,
@@ -84,13 +89,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       logger,
     ),
-    ownership: idempotencyStore instanceof RedisIdempotencyStore ? idempotencyStore.customerOwnership() : new MemoryCustomerOwnership(),
+    ownership,
     // Every transfer or account read is remembered, so its webhooks can reach customer-filtered subscribers.
     observeReads: (apiKey) => rememberReads(webhooks.attribution, apiKey),
   };
   const credentialPolicy: CredentialPolicy = { serverKey: config.alignApiKey, demoKey: options.demoKey };
 
-  const callerAuth = config.callerAuth ? new CallerAuthenticator(config.callerAuth, logger) : undefined;
+  // jose (JWT verification) is loaded only in server-key mode, where callers must prove who they are.
+  const callerAuth = config.callerAuth
+    ? new (await import('./auth/caller-auth.js')).CallerAuthenticator(config.callerAuth, logger)
+    : undefined;
   const { plugins: limitPlugins, documentRules, ...limitOptions } = requestLimits({
     limits: config.queryLimits,
     introspection: config.introspection,

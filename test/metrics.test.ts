@@ -32,6 +32,12 @@ describe('/metrics after traffic', () => {
     const duplicate = await stack.graphql(CreateCustomerDocument, { input }, asCaller);
     expect(duplicate.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     await stack.graphql('{ __typename }');
+    const unnamedInput = { individual: { email: uniqueEmail('unnamed'), firstName: 'Dorothy', lastName: 'Vaughan' } };
+    const unnamedCreate = await stack.graphql('mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }', { input: unnamedInput }, asCaller);
+    expect(unnamedCreate.body.errors).toBeUndefined();
+    // Two aliases of one root field: one label, and one upstream read (the loader shares it).
+    await stack.graphql('query ($id: ID!) { a: customer(id: $id) { id } b: customer(id: $id) { id } }', { id: customerId }, asCaller);
+    await stack.graphql('{ noSuchField }');
   });
   afterAll(async () => {
     await stack.close();
@@ -40,11 +46,11 @@ describe('/metrics after traffic', () => {
   it('counts upstream requests by route template and status, with durations', async () => {
     const { contentType, text } = await metricsText(stack);
     expect(contentType).toMatch(/^text\/plain; version=0\.0\.4/);
-    expect(valueOf(text, 'align_upstream_requests_total{route="POST /v0/customers",status="201"}')).toBe(1);
+    expect(valueOf(text, 'align_upstream_requests_total{route="POST /v0/customers",status="201"}')).toBe(2);
     expect(valueOf(text, 'align_upstream_requests_total{route="POST /v0/customers",status="409"}')).toBe(1);
-    expect(valueOf(text, 'align_upstream_requests_total{route="GET /v0/customers/:customer_id",status="200"}')).toBe(1);
-    expect(valueOf(text, 'align_upstream_request_duration_seconds_count{route="POST /v0/customers"}')).toBe(2);
-    expect(valueOf(text, 'align_upstream_request_duration_seconds_bucket{le="+Inf",route="GET /v0/customers/:customer_id"}')).toBe(1);
+    expect(valueOf(text, 'align_upstream_requests_total{route="GET /v0/customers/:customer_id",status="200"}')).toBe(2);
+    expect(valueOf(text, 'align_upstream_request_duration_seconds_count{route="POST /v0/customers"}')).toBe(3);
+    expect(valueOf(text, 'align_upstream_request_duration_seconds_bucket{le="+Inf",route="GET /v0/customers/:customer_id"}')).toBe(2);
     expect(valueOf(text, 'align_upstream_request_duration_seconds_sum{route="GET /v0/customers/:customer_id"}')).toBeGreaterThan(0);
   });
 
@@ -53,10 +59,20 @@ describe('/metrics after traffic', () => {
     expect(valueOf(text, 'graphql_requests_total{operation="CreateCustomer",outcome="ok"}')).toBe(1);
     expect(valueOf(text, 'graphql_requests_total{operation="CreateCustomer",outcome="CONFLICT"}')).toBe(1);
     expect(valueOf(text, 'graphql_requests_total{operation="GetCustomer",outcome="ok"}')).toBe(1);
-    expect(valueOf(text, 'graphql_requests_total{operation="anonymous",outcome="ok"}')).toBe(1);
     expect(valueOf(text, 'graphql_request_duration_seconds_count{operation="CreateCustomer"}')).toBe(2);
     expect(valueOf(text, 'graphql_request_duration_seconds_bucket{le="+Inf",operation="GetCustomer"}')).toBe(1);
     expect(valueOf(text, 'graphql_requests_in_flight')).toBe(0);
+  });
+
+  it('labels an unnamed operation by its type and the root fields the schema declares', async () => {
+    const { text } = await metricsText(stack);
+    // Before, every unnamed operation shared operation="anonymous"; now only one that selects nothing
+    // the schema declares (here, one refused by validation) does.
+    expect(valueOf(text, 'graphql_requests_total{operation="query __typename",outcome="ok"}')).toBe(1);
+    expect(valueOf(text, 'graphql_requests_total{operation="mutation createCustomer",outcome="ok"}')).toBe(1);
+    expect(valueOf(text, 'graphql_requests_total{operation="query customer",outcome="ok"}')).toBe(1);
+    expect(valueOf(text, 'graphql_requests_total{operation="anonymous",outcome="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
+    expect(text).not.toContain('noSuchField');
   });
 
   it('includes the process metrics', async () => {
@@ -95,6 +111,17 @@ describe('operation labels', () => {
     expect(labels.labelFor('Op100')).toBe('other');
     expect(labels.labelFor('Op7')).toBe('Op7');
     expect(labels.labelFor(undefined)).toBe('anonymous');
+    expect(labels.labelFor(undefined, { operationType: 'query', rootFields: ['customer'] })).toBe('other');
+  });
+
+  it('labels unnamed operations by type and at most three root fields, and bounds them with the names', () => {
+    const labels = new OperationLabels(2);
+    expect(labels.labelFor(undefined, { operationType: 'mutation', rootFields: ['createCustomer'] })).toBe('mutation createCustomer');
+    expect(labels.labelFor(undefined, { operationType: 'query', rootFields: [] })).toBe('anonymous');
+    expect(labels.labelFor(undefined, { operationType: 'query', rootFields: ['a', 'b', 'c', 'd'] })).toBe('other');
+    expect(labels.labelFor(undefined, { operationType: 'query', rootFields: ['customer', 'customers'] })).toBe('query customer customers');
+    expect(labels.labelFor(undefined, { operationType: 'query', rootFields: ['transfers'] })).toBe('other');
+    expect(labels.labelFor(undefined, { operationType: 'mutation', rootFields: ['createCustomer'] })).toBe('mutation createCustomer');
   });
 
   it('refuses names that are not GraphQL names or are longer than 64 characters', () => {

@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import got, { RequestError, type Got, type Method, type Response } from 'got';
+import got, { RequestError, type CancelableRequest, type Got, type Method, type OptionsInit, type Response } from 'got';
 import type { AuthHeaderStyle, Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { newSpanId, propagationHeaders, type TraceContext } from '../telemetry/trace-context.js';
@@ -116,7 +116,8 @@ export class AlignTransport {
         http: new HttpAgent({ keepAlive: true, maxSockets: options.maxInFlight }),
         https: new HttpsAgent({ keepAlive: true, maxSockets: options.maxInFlight }),
       },
-      timeout: { request: options.attemptTimeoutMs },
+      // No `timeout` and no `signal`: got arms timers and listeners for every phase of every request.
+      // Each attempt has one timer instead, at its timeout or the request's deadline if sooner (dispatch).
       retry: { limit: 0 },
       throwHttpErrors: false,
       followRedirect: false,
@@ -189,16 +190,17 @@ export class AlignTransport {
     }
     const span = session.trace && this.options.tracer?.startAttempt(session.trace, { method: operation.method, route: operation.route, retry });
     const started = performance.now();
+    const expiry: AttemptExpiry = { expired: undefined };
     let status: number | undefined;
     let failure: unknown;
     try {
-      const response = await this.dispatch(session, operation, call, span?.spanId ?? (session.trace && newSpanId()));
+      const response = await this.dispatch(session, operation, call, expiry, span?.spanId ?? (session.trace && newSpanId()));
       status = response.statusCode;
       report(status >= 500 ? 'failed' : 'answered');
       return this.interpret(session, operation, response);
     } catch (error) {
       if (status === undefined) report(outcomeOfError(error));
-      failure = this.asAlignError(error, session, true);
+      failure = this.asAlignError(error, session, true, expiry.expired);
       throw failure;
     } finally {
       span?.end(status, failure);
@@ -226,11 +228,15 @@ export class AlignTransport {
     logger[level]({ requestId: session.requestId, upstream: route, status, retry, durationMs: roundMs(durationMs) }, 'upstream call');
   }
 
-  /** `spanId`: the attempt's own span, named as the parent in the `traceparent` sent upstream. */
+  /**
+   * `expiry`: set when the attempt's timer cancels it (its timeout, or the request's deadline when
+   * that comes first). `spanId`: the attempt's own span, named as the parent in the `traceparent`.
+   */
   private dispatch<R extends string, I>(
     session: AlignSession,
     operation: Operation<R, I, unknown>,
     call: AlignCall<R, I>,
+    expiry: AttemptExpiry,
     spanId: string | undefined,
   ): Promise<Response<string>> {
     const headers: Record<string, string> = {
@@ -239,20 +245,33 @@ export class AlignTransport {
     };
     if (session.trace && spanId) Object.assign(headers, propagationHeaders(session.trace, spanId));
     if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
-    const searchParams = new URLSearchParams();
-    for (const [name, value] of Object.entries(operation.query?.(call.input) ?? {})) {
-      if (value !== undefined) searchParams.set(name, value);
+    const options: OptionsInit = { method: operation.method, headers };
+    const query = operation.query?.(call.input);
+    if (query !== undefined) {
+      const searchParams = new URLSearchParams();
+      for (const [name, value] of Object.entries(query)) {
+        if (value !== undefined) searchParams.set(name, value);
+      }
+      options.searchParams = searchParams;
     }
     const body = operation.body?.(call.input);
-    const target = expandRoute(operation, call.ids);
-    let request;
     if (body instanceof StreamedBody) {
       headers['content-type'] = body.contentType;
-      request = this.got(target, { method: operation.method, headers, searchParams, body: body.open(), signal: session.deadline });
-    } else {
-      request = this.got(target, { method: operation.method, headers, searchParams, json: body, signal: session.deadline });
+      options.body = body.open();
+    } else if (body !== undefined) {
+      options.json = body;
     }
-    return readBounded(request, this.options.maxResponseBytes);
+    const request = this.got(expandRoute(operation, call.ids), options) as CancelableRequest<Response<string>>;
+    const untilDeadline = session.deadlineAt - Date.now();
+    const byDeadline = untilDeadline < this.options.attemptTimeoutMs;
+    const timer = setTimeout(
+      () => {
+        expiry.expired = byDeadline ? 'deadline' : 'attempt';
+        request.cancel();
+      },
+      Math.max(0, byDeadline ? untilDeadline : this.options.attemptTimeoutMs),
+    );
+    return readBounded(request, this.options.maxResponseBytes).finally(() => clearTimeout(timer));
   }
 
   private interpret<R extends string, I, T>(session: AlignSession, operation: Operation<R, I, T>, response: Response<string>): T {
@@ -289,9 +308,10 @@ export class AlignTransport {
   }
 
   /** `sent`: the request was handed to the network, so a missing answer leaves its outcome unknown. */
-  private asAlignError(error: unknown, session: AlignSession, sent: boolean): Error {
+  private asAlignError(error: unknown, session: AlignSession, sent: boolean, expired?: AttemptExpiry['expired']): Error {
     if (error instanceof AlignError) return error;
-    if (session.deadline.aborted) {
+    if (expired === 'attempt') return new AlignOutcomeUnknownError('The Align API is unavailable (timed out).');
+    if (session.deadline.aborted || expired === 'deadline') {
       const message = 'The Align API did not answer within the request deadline.';
       return sent ? new AlignOutcomeUnknownError(message) : new AlignUnavailableError(message);
     }
@@ -305,6 +325,11 @@ export class AlignTransport {
     }
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/** Why an attempt's timer cancelled it, if it did. */
+interface AttemptExpiry {
+  expired: 'attempt' | 'deadline' | undefined;
 }
 
 /** Connection errors that happen before any byte of the request leaves: the outcome is known (nothing). */

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { EndUser } from '../align/customer-scope.js';
 import type { CallerAuthConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -48,6 +48,13 @@ export class CallerAuthenticator {
       this.algorithms = SHARED_SECRET_ALGORITHMS;
     }
     this.gatewayDigest = gateway ? digest(gateway.secret) : undefined;
+  }
+
+  /** When an accepted `Authorization: Bearer <jwt>` expires (epoch ms), if the token says. */
+  expiryOf(authorization: string): number | undefined {
+    const token = authorization.replace(/^Bearer\s+/i, '').trim();
+    const exp = decodeJwt(token).exp;
+    return exp === undefined ? undefined : exp * 1000;
   }
 
   async authenticate(headers: IncomingHttpHeaders): Promise<CallerAuthResult> {

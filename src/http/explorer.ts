@@ -11,8 +11,9 @@ import { TRUSTED_DOCUMENTS_NOTICE, trustedDocumentTabs } from './explorer-truste
 
 /**
  * The browser explorer at `GET /graphql`: GraphiQL and React from the installed packages, served by
- * this server, so it works behind a firewall with no internet access. Files are read once at start;
- * requests are answered from an allow-list held in memory, so no request path ever reaches the disk.
+ * this server, so it works behind a firewall with no internet access. Files are read once, when the
+ * explorer is first asked for (about 4.5 MB a server that is never browsed does not hold); requests
+ * are answered from an allow-list held in memory, so no request path ever reaches the disk.
  */
 
 /** A header the user must fill in before running anything; none when requests work as they stand. */
@@ -76,11 +77,17 @@ interface AssetSource {
 const JAVASCRIPT = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
 
-export class Explorer {
-  private readonly assets = new Map<string, Asset>();
-  private readonly urls: Record<'react' | 'reactDom' | 'graphiql' | 'graphiqlCss' | 'styles' | 'boot', string>;
+type AssetUrls = Record<'react' | 'reactDom' | 'graphiql' | 'graphiqlCss' | 'styles' | 'boot', string>;
 
-  constructor(private readonly options: ExplorerOptions) {
+export class Explorer {
+  private loaded: { readonly assets: Map<string, Asset>; readonly urls: AssetUrls } | undefined;
+
+  constructor(private readonly options: ExplorerOptions) {}
+
+  /** The files and their hashed URLs, read from the installed packages on first use. */
+  private files(): { readonly assets: Map<string, Asset>; readonly urls: AssetUrls } {
+    if (this.loaded) return this.loaded;
+    const assets = new Map<string, Asset>();
     const require = createRequire(import.meta.url);
     const packageFile = (pkg: string, file: string) =>
       readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), file));
@@ -88,10 +95,10 @@ export class Explorer {
       const hash = createHash('sha256').update(source.body).digest('hex').slice(0, 12);
       const dot = source.name.indexOf('.');
       const url = `${EXPLORER_ASSET_PREFIX}${source.name.slice(0, dot)}.${hash}${source.name.slice(dot)}`;
-      this.assets.set(url, { body: source.body, contentType: source.contentType });
+      assets.set(url, { body: source.body, contentType: source.contentType });
       return url;
     };
-    this.urls = {
+    const urls: AssetUrls = {
       react: add({ name: 'react.production.min.js', contentType: JAVASCRIPT, body: packageFile('react', 'umd/react.production.min.js') }),
       reactDom: add({ name: 'react-dom.production.min.js', contentType: JAVASCRIPT, body: packageFile('react-dom', 'umd/react-dom.production.min.js') }),
       graphiql: add({ name: 'graphiql.min.js', contentType: JAVASCRIPT, body: stripSourceMapComment(packageFile('graphiql', 'graphiql.min.js')) }),
@@ -99,6 +106,13 @@ export class Explorer {
       styles: add({ name: 'explorer.css', contentType: CSS, body: Buffer.from(EXPLORER_STYLES) }),
       boot: add({ name: 'explorer.js', contentType: JAVASCRIPT, body: Buffer.from(EXPLORER_BOOT_SCRIPT) }),
     };
+    this.loaded = { assets, urls };
+    return this.loaded;
+  }
+
+  /** Whether the files have been read yet (they are on the first page or asset request). */
+  get assetsLoaded(): boolean {
+    return this.loaded !== undefined;
   }
 
   /** A browser navigating to the endpoint (not a GraphQL GET, which carries `?query=`). */
@@ -109,10 +123,11 @@ export class Explorer {
   }
 
   servePage(req: IncomingMessage, res: ServerResponse): void {
+    const { urls } = this.files();
     const html = explorerPage({
       endpoint: this.options.endpoint,
-      scripts: [this.urls.react, this.urls.reactDom, this.urls.graphiql, this.urls.boot],
-      stylesheets: [this.urls.graphiqlCss, this.urls.styles],
+      scripts: [urls.react, urls.reactDom, urls.graphiql, urls.boot],
+      stylesheets: [urls.graphiqlCss, urls.styles],
       tabs: this.options.trustedDocuments
         ? trustedDocumentTabs(this.options.trustedDocuments, headersFor(this.options.credentialHint))
         : defaultTabs(this.options.credentialHint),
@@ -128,7 +143,8 @@ export class Explorer {
 
   /** Answers a request for one of the explorer's files; false when the path is not one of them. */
   serveAsset(req: IncomingMessage, res: ServerResponse, path: string): boolean {
-    const asset = this.assets.get(path);
+    if (!path.startsWith(EXPLORER_ASSET_PREFIX)) return false;
+    const asset = this.files().assets.get(path);
     if (asset === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const gzip = /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''));
     const body = gzip ? (asset.gzipped ??= gzipSync(asset.body)) : asset.body;
@@ -145,7 +161,7 @@ export class Explorer {
 
   /** The asset URLs, in the order the page loads them. */
   assetUrls(): string[] {
-    return [...this.assets.keys()];
+    return [...this.files().assets.keys()];
   }
 }
 

@@ -2,10 +2,8 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { MemoryAttributionIndex, RedisAttributionIndex, type AttributionIndex } from '../events/attribution.js';
 import { MemoryEventBus, type EventBus } from '../events/bus.js';
-import { RedisEventBus } from '../events/redis-bus.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
-import { closeRedis, connectRedis } from '../redis.js';
 import { WebhookReceiver } from './receiver.js';
 import { MemorySeenMarks, RedisSeenMarks, type SeenMarks } from './seen-marks.js';
 import { WebhookKeys } from './webhook-keys.js';
@@ -34,12 +32,16 @@ export async function createWebhookInfrastructure(
   let marks: SeenMarks;
   let attribution: AttributionIndex;
   let bus: EventBus;
+  let closeRedis: ((redis: Redis) => Promise<void>) | undefined;
   if (config.redisUrl) {
-    redis = await connectRedis(config.redisUrl);
+    // Loaded only with REDIS_URL: a process without Redis never loads its client.
+    const [redisModule, { RedisEventBus }] = await Promise.all([import('../redis.js'), import('../events/redis-bus.js')]);
+    closeRedis = redisModule.closeRedis;
+    redis = await redisModule.connectRedis(config.redisUrl);
     marks = new RedisSeenMarks(redis);
     attribution = new RedisAttributionIndex(redis);
     bus = await RedisEventBus.connect(config.redisUrl, redis).catch(async (error: unknown) => {
-      await closeRedis(redis!);
+      await redisModule.closeRedis(redis!);
       throw error;
     });
   } else {
@@ -66,7 +68,7 @@ export async function createWebhookInfrastructure(
       await bus.close();
       await attribution.close();
       await marks.close();
-      if (redis) await closeRedis(redis);
+      if (redis && closeRedis) await closeRedis(redis);
     },
   };
 }

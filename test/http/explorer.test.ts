@@ -151,6 +151,15 @@ describe('explorer settings', () => {
     });
   });
 
+  it('reads its files only when first asked for, not when the server starts', () => {
+    const explorer = new Explorer({ endpoint: '/graphql', credentialHint: undefined });
+    expect(explorer.assetsLoaded).toBe(false);
+    expect(explorer.wantsPage({ method: 'GET', headers: { accept: 'text/html' } } as never, '')).toBe(true);
+    expect(explorer.assetsLoaded).toBe(false);
+    expect(explorer.assetUrls()).toHaveLength(6);
+    expect(explorer.assetsLoaded).toBe(true);
+  });
+
   it('asks for the caller\'s own key when there is no demo key and no server key', async () => {
     await withStack({ demoKey: false }, async (stack) => {
     const settings = settingsOf((await explorerPage(stack)).html);

@@ -14,8 +14,8 @@ export function requestMetricsPlugin<TContext extends object>(metrics: Metrics):
           // Apollo calls this once per response; the flag keeps the gauge right if that ever changes.
           if (finished) return;
           finished = true;
-          const { operationName, outcome } = outcomeOf(requestContext);
-          metrics.graphqlRequestFinished({ operationName, outcome, durationMs: performance.now() - started });
+          const { operationName, operationType, rootFields, outcome } = outcomeOf(requestContext);
+          metrics.graphqlRequestFinished({ operationName, operationType, rootFields, outcome, durationMs: performance.now() - started });
         },
       };
     },

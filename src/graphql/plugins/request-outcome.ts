@@ -1,5 +1,5 @@
 import type { GraphQLRequestContext } from '@apollo/server';
-import { getOperationAST } from 'graphql';
+import { getOperationAST, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 /** What the observability plugins report about one finished GraphQL request. */
 export interface RequestOutcome {
@@ -7,6 +7,11 @@ export interface RequestOutcome {
   readonly operationName: string | undefined;
   /** `query`, `mutation` or `subscription`; undefined when the request never resolved an operation. */
   readonly operationType: string | undefined;
+  /**
+   * The root fields the operation selects, in order and without repeats, only those the schema's root
+   * type declares (so callers cannot invent new values), at most `MAX_ROOT_FIELDS`.
+   */
+  readonly rootFields: readonly string[];
   /** "ok", or the `extensions.code` of the first error the caller sees. */
   readonly outcome: string;
   /** Every distinct error code of the response, in order. */
@@ -27,9 +32,30 @@ export function outcomeOf(requestContext: GraphQLRequestContext<object>): Reques
   return {
     operationName: name !== undefined && GRAPHQL_NAME.test(name) ? name : undefined,
     operationType: operation?.operation,
+    rootFields: operation ? rootFieldsOf(operation, requestContext.schema) : [],
     outcome: errorCodes[0] ?? 'ok',
     errorCodes,
   };
+}
+
+/** Enough root fields to tell operations apart on a dashboard; a label never grows past this. */
+export const MAX_ROOT_FIELDS = 3;
+
+function rootFieldsOf(operation: OperationDefinitionNode, schema: GraphQLSchema): string[] {
+  const rootType = schema.getRootType(operation.operation);
+  if (!rootType) return [];
+  const declared = rootType.getFields();
+  const fields: string[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== 'Field') continue;
+    const name = selection.name.value;
+    // __typename is valid on every root type without being one of its declared fields.
+    if (!(name in declared) && name !== '__typename') continue;
+    if (fields.includes(name)) continue;
+    fields.push(name);
+    if (fields.length === MAX_ROOT_FIELDS) break;
+  }
+  return fields;
 }
 
 /** Codes of the formatted errors, exactly as the caller receives them. */

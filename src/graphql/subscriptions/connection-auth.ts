@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { decodeJwt } from 'jose';
 import type { CallerAuthenticator } from '../../auth/caller-auth.js';
 import { resolveCredential, type Credential, type CredentialPolicy } from '../../credentials.js';
 
@@ -26,7 +25,7 @@ export async function authenticateConnection(
   if (callerAuth !== undefined) {
     const result = await callerAuth.authenticate(headers);
     if (!result.ok) return { ok: false };
-    if (result.via === 'jwt') expiresAt = expiryOf(headers.authorization!);
+    if (result.via === 'jwt') expiresAt = callerAuth.expiryOf(headers.authorization!);
   }
   const demoKey = sameOrigin(request) ? policy.demoKey : undefined;
   const credential = resolveCredential(headers, { serverKey: policy.serverKey, demoKey });
@@ -41,12 +40,6 @@ function headersOf(payload: unknown): IncomingHttpHeaders {
     if (typeof value === 'string') headers[name.toLowerCase()] = value;
   }
   return headers;
-}
-
-function expiryOf(authorization: string): number | undefined {
-  const token = authorization.replace(/^Bearer\s+/i, '').trim();
-  const exp = decodeJwt(token).exp;
-  return exp === undefined ? undefined : exp * 1000;
 }
 
 function sameOrigin(request: IncomingMessage): boolean {
