@@ -49,15 +49,25 @@ export const EXPLORER_BOOT_SCRIPT = `(function () {
   // Headers tab travel in its connection_init message, since a browser cannot set WebSocket headers.
   var socketUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + settings.endpoint;
   var baseFetcher = GraphiQL.createFetcher({ url: settings.endpoint, subscriptionUrl: socketUrl });
-  // GraphiQL picks the WebSocket by the operation name, which can lag a tab switch by a moment (still
-  // the previous tab's, or none): a document with one operation is run by that operation's name.
+  // GraphiQL sends an operation over the WebSocket when the editor's parsed document says it is a
+  // subscription; that document can lag a tab switch (still the previous tab's). The operation to run
+  // is read from the text being sent instead, and the fetcher is told about it.
+  function operationsOf(text) {
+    var code = text.replace(/"""[\\s\\S]*?"""|"(?:\\\\.|[^"\\\\\\n])*"|#[^\\n]*/g, ' ');
+    var found = [];
+    var pattern = /(^|[\\s}])(query|mutation|subscription)\\b\\s*([_A-Za-z][_0-9A-Za-z]*)?/g;
+    var match;
+    while ((match = pattern.exec(code))) found.push({ operation: match[2], name: match[3] || undefined });
+    return found;
+  }
   var fetcher = function (params, options) {
-    var operations = options && options.documentAST
-      ? options.documentAST.definitions.filter(function (definition) { return definition.kind === 'OperationDefinition'; })
-      : [];
-    var named = operations.some(function (operation) { return operation.name && operation.name.value === params.operationName; });
-    if (!named && operations.length === 1 && operations[0].name) {
-      params = Object.assign({}, params, { operationName: operations[0].name.value });
+    var operations = operationsOf(params.query || '');
+    var chosen = operations.filter(function (operation) { return operation.name !== undefined && operation.name === params.operationName; })[0]
+      || (operations.length === 1 ? operations[0] : undefined);
+    if (chosen) {
+      params = Object.assign({}, params, { operationName: chosen.name });
+      var definition = { kind: 'OperationDefinition', operation: chosen.operation, name: chosen.name && { kind: 'Name', value: chosen.name } };
+      options = Object.assign({}, options, { documentAST: { kind: 'Document', definitions: [definition] } });
     }
     return baseFetcher(params, options);
   };
