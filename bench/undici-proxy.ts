@@ -18,7 +18,7 @@ import { loadConfig } from '../src/config.js';
 import { resolveCredential } from '../src/credentials.js';
 import { readBody } from '../src/http/body.js';
 import { createStdoutLogger } from '../src/logger.js';
-import { roundMs } from '../src/align/transport.js';
+import { roundMs } from '../src/align/session.js';
 
 const config = loadConfig();
 if (config.alignApiUrl === undefined) throw new Error('the proxy needs ALIGN_API_URL');

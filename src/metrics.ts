@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { UpstreamCallRecord } from './align/transport.js';
+import type { UpstreamCallRecord } from './align/attempt-observers.js';
 
 /** Prometheus metrics of one server. Labels hold route templates and codes, never ids or keys. */
 export class Metrics {

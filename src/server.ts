@@ -5,7 +5,6 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EndUser } from './align/customer-scope.js';
 import { createAlignTransport } from './align/transport.js';
-import type { CallerAuthResult } from './auth/caller-auth.js';
 import type { Config } from './config.js';
 import { resolveCredential, type CredentialPolicy } from './credentials.js';
 import { createContext, type ContextDependencies, type GraphQLContext } from './graphql/context.js';
@@ -20,6 +19,7 @@ import { SubscriptionServer } from './graphql/subscriptions/transport.js';
 import type { GraphQLModule } from './graphql/modules/module.js';
 import { UpstreamEnums } from './graphql/upstream-enums.js';
 import { BodyTooLargeError, readBody } from './http/body.js';
+import { clientErrorResponse, describe, incomingRequestId, isJson, sendAuthenticationFailure, sendGraphQLError, sendJson } from './http/responses.js';
 import { isMultipart, readUpload } from './http/upload.js';
 import { Explorer, explorerCredentialHint } from './http/explorer.js';
 import { MemoryCustomerOwnership, type CustomerOwnershipStore } from './idempotency/customer-ownership.js';
@@ -62,7 +62,6 @@ async function idempotencyStorage(config: Config): Promise<{ store: IdempotencyS
   return { store, ownership: store.customerOwnership() };
 }
 
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
@@ -291,54 +290,4 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     close: () => (closing ??= close()),
   };
-}
-
-function incomingRequestId(req: IncomingMessage): string | undefined {
-  const value = req.headers['x-request-id'];
-  return typeof value === 'string' && REQUEST_ID_PATTERN.test(value) ? value : undefined;
-}
-
-function isJson(contentType: string | undefined): boolean {
-  return contentType !== undefined && /^application\/(?:graphql-response\+)?json\b/i.test(contentType);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(body));
-}
-
-function sendGraphQLError(res: ServerResponse, status: number, message: string, code: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
-}
-
-/** 401 for a caller that did not prove who it is; 503 when its token cannot be checked (the JWKS is down). */
-function sendAuthenticationFailure(res: ServerResponse, failure: Extract<CallerAuthResult, { ok: false }>): void {
-  if (failure.reason === 'unavailable') {
-    res.setHeader('retry-after', '5');
-    return sendGraphQLError(res, 503, failure.message, 'UPSTREAM_UNAVAILABLE');
-  }
-  res.setHeader('www-authenticate', failure.reason === 'missing' ? 'Bearer' : 'Bearer error="invalid_token"');
-  sendGraphQLError(res, 401, failure.message, 'UNAUTHENTICATED');
-}
-
-/** What Node's HTTP parser refused (e.g. a URL or headers beyond 16 KiB), still as a GraphQL error with a code. */
-function clientErrorResponse(error: NodeJS.ErrnoException): string {
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const body = JSON.stringify({
-    errors: [
-      {
-        message: tooLarge ? 'The request line or headers are too large.' : 'The HTTP request is malformed.',
-        extensions: { code: 'BAD_REQUEST' },
-      },
-    ],
-  });
-  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-  return `HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-}
-
-function describe(error: unknown): { name: string; message: string; stack?: string } {
-  return error instanceof Error
-    ? { name: error.name, message: error.message, stack: error.stack }
-    : { name: 'Error', message: String(error) };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CustomerScope } from './customer-scope.js';
 import type { Operation, PathIds, Send } from './operation.js';
 import type { RetryPolicy } from './retry.js';
-import type { AlignSession, AlignTransport } from './transport.js';
+import type { AlignSession } from './session.js';
+import type { AlignTransport } from './transport.js';
 
 export interface CallOptions {
   /** The caller's key, sent upstream as `Idempotency-Key`. */

@@ -1,12 +1,13 @@
-import { AlignFailFastError, AlignRateLimitError, AlignUnavailableError } from './errors.js';
+import { AlignFailFastError, AlignNotSentError, AlignRateLimitError, AlignUnavailableError } from './errors.js';
+import type { Operation } from './operation.js';
 
 /**
  * When and how long to wait before trying an upstream call again: the one place that decides.
  *
  * Retried: 408, 429, 5xx and connection failures (timeouts, resets, refused connections). Never
  * retried: other 4xx (the same request would get the same answer), bad responses, and fail-fast
- * errors (an open circuit answers the same way until its cool-down ends). Whether a *request* may
- * be sent twice at all (reads and keyed writes only) is the transport's call, not this module's.
+ * errors (an open circuit answers the same way until its cool-down ends). Which requests may be
+ * sent twice at all is decided by their retry class (isRetrySafe, wasNotActedOn, below).
  */
 export interface RetryPolicyOptions {
   /** Retries after the first attempt. */
@@ -75,4 +76,30 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * Failures that prove the upstream did nothing, so any write may be sent again: the connection was
+ * never made, or a 429 that says when to come back (the wait is capped by the retry policy).
+ */
+export function wasNotActedOn(error: unknown): boolean {
+  return error instanceof AlignNotSentError || (error instanceof AlignRateLimitError && error.retryAfterSeconds !== undefined);
+}
+
+/**
+ * Whether a failed attempt may be sent again (docs/align-api.md §18): reads and classes U and R
+ * always, a class C write when it carries the caller's key and declares that the upstream honours it.
+ */
+export function isRetrySafe(operation: Pick<Operation, 'retry' | 'retryWithCallerKey'>, keyed: boolean): boolean {
+  switch (operation.retry) {
+    case 'read':
+    case 'U':
+    case 'R':
+      return true;
+    case 'C':
+      return keyed && operation.retryWithCallerKey === true;
+    case 'N':
+    case 'once':
+      return false;
+  }
 }

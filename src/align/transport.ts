@@ -1,9 +1,10 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import got, { RequestError, type CancelableRequest, type Got, type Method, type OptionsInit, type Response } from 'got';
+import got, { RequestError, type CancelableRequest, type Got, type OptionsInit, type Response } from 'got';
 import type { AuthHeaderStyle, Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { newSpanId, propagationHeaders, type TraceContext } from '../telemetry/trace-context.js';
+import { newSpanId, propagationHeaders } from '../telemetry/trace-context.js';
+import type { AttemptTracer, UpstreamCallRecord } from './attempt-observers.js';
 import { readBounded } from './bounded-body.js';
 import type { CircuitState } from './circuit-breaker.js';
 import {
@@ -12,13 +13,13 @@ import {
   AlignNotFoundError,
   AlignNotSentError,
   AlignOutcomeUnknownError,
-  AlignRateLimitError,
   AlignUnavailableError,
   errorFromUpstreamAnswer,
 } from './errors.js';
 import { FairInFlightLimit } from './fair-in-flight-limit.js';
 import { expandRoute, type Operation, type PathIds } from './operation.js';
-import { RetryPolicy, sleep } from './retry.js';
+import { isRetrySafe, RetryPolicy, sleep, wasNotActedOn } from './retry.js';
+import { roundMs, type AlignSession } from './session.js';
 import { StreamedBody } from './streamed-body.js';
 import { outcomeOfError, tenantName, TenantBreakers, type AttemptOutcome } from './tenant-isolation.js';
 
@@ -36,49 +37,6 @@ export interface AlignTransportOptions {
   readonly onCall?: (call: UpstreamCallRecord) => void;
   /** Wraps each attempt of a traced session in a span (src/telemetry/otel.ts); unset = ids only. */
   readonly tracer?: AttemptTracer;
-}
-
-/** Tracing of upstream attempts: a span per attempt, whose id the attempt's `traceparent` names. */
-export interface AttemptTracer {
-  startAttempt(trace: TraceContext, attempt: { readonly method: Method; readonly route: string; readonly retry: number }): AttemptSpan;
-}
-
-export interface AttemptSpan {
-  readonly spanId: string;
-  /** `status` undefined: no answer arrived; `error`: what the attempt threw, if anything. */
-  end(status: number | undefined, error: unknown): void;
-}
-
-export interface UpstreamCallRecord {
-  readonly method: Method;
-  /** Route template such as `GET /v0/customers/:customer_id`: never an id, safe as a metric label. */
-  readonly route: string;
-  /** HTTP status, or undefined when no answer arrived. */
-  readonly status: number | undefined;
-  readonly durationMs: number;
-  /** 0 for the first attempt of a call, 1 for its first retry, ... */
-  readonly retry: number;
-}
-
-/** What one GraphQL request brings to every upstream call it makes. */
-export interface AlignSession {
-  readonly apiKey: string;
-  readonly requestId: string;
-  /** Aborts every upstream call of the request when its overall deadline passes. */
-  readonly deadline: AbortSignal;
-  /** When `deadline` aborts (epoch ms), so a back-off that cannot fit is not started. */
-  readonly deadlineAt: number;
-  /** What this request's upstream calls have cost so far; the request's log line reports it. */
-  readonly usage: UpstreamUsage;
-  /** The request's W3C trace context: every attempt sends it on, with a span id of its own. */
-  readonly trace?: TraceContext;
-}
-
-/** Upstream attempts of one request (retries included) and their summed duration. */
-export interface UpstreamUsage {
-  calls: number;
-  retries: number;
-  durationMs: number;
 }
 
 /** One call of a catalogue operation: its path ids, its input, and the Idempotency-Key to send. */
@@ -346,32 +304,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-/**
- * Failures that prove the upstream did nothing, so any write may be sent again: the connection was
- * never made, or a 429 that says when to come back (the wait is capped by the retry policy).
- */
-function wasNotActedOn(error: unknown): boolean {
-  return error instanceof AlignNotSentError || (error instanceof AlignRateLimitError && error.retryAfterSeconds !== undefined);
-}
-
-/**
- * Whether a failed attempt may be sent again (docs/align-api.md §18): reads and classes U and R
- * always, a class C write when it carries the caller's key and declares that the upstream honours it.
- */
-function isRetrySafe(operation: Pick<Operation, 'retry' | 'retryWithCallerKey'>, keyed: boolean): boolean {
-  switch (operation.retry) {
-    case 'read':
-    case 'U':
-    case 'R':
-      return true;
-    case 'C':
-      return keyed && operation.retryWithCallerKey === true;
-    case 'N':
-    case 'once':
-      return false;
-  }
-}
-
 /** The transport as configured by the environment: one per process, shared by every request. */
 export function createAlignTransport(
   config: Config,
@@ -397,21 +329,4 @@ export function createAlignTransport(
     onCall,
     tracer,
   });
-}
-
-/** What one request brings to its upstream calls: its key, its id, its deadline from now, its trace. */
-export function createAlignSession(apiKey: string, requestId: string, deadlineMs: number, trace?: TraceContext): AlignSession {
-  return {
-    apiKey,
-    requestId,
-    deadline: AbortSignal.timeout(deadlineMs),
-    deadlineAt: Date.now() + deadlineMs,
-    usage: { calls: 0, retries: 0, durationMs: 0 },
-    trace,
-  };
-}
-
-/** Milliseconds to one decimal, as every log line reports durations. */
-export function roundMs(ms: number): number {
-  return Math.round(ms * 10) / 10;
 }

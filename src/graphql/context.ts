@@ -1,6 +1,7 @@
 import { AlignClient } from '../align/client.js';
 import { CustomerScope, type CustomerOwnership, type EndUser } from '../align/customer-scope.js';
-import { createAlignSession, type AlignSession, type AlignTransport, type UpstreamUsage } from '../align/transport.js';
+import { type AlignTransport } from '../align/transport.js';
+import { createAlignSession, type AlignSession, type UpstreamUsage } from '../align/session.js';
 import type { Credential } from '../credentials.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
 import type { Logger } from '../logger.js';

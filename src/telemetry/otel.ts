@@ -22,7 +22,7 @@ import {
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_SERVICE_NAME,
 } from '@opentelemetry/semantic-conventions';
-import type { AttemptSpan, AttemptTracer } from '../align/transport.js';
+import type { AttemptSpan, AttemptTracer } from '../align/attempt-observers.js';
 import type { TelemetryConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { isSampled, parseTraceContext, type TraceContext } from './trace-context.js';

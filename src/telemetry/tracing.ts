@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AttemptTracer } from '../align/transport.js';
+import type { AttemptTracer } from '../align/attempt-observers.js';
 import type { TelemetryConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { incomingTraceContext, type TraceContext } from './trace-context.js';

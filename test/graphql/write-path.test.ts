@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { AlignClient } from '../../src/align/client.js';
 import { AlignWriteOutcomeUnknownError } from '../../src/align/errors.js';
 import { defineOperation } from '../../src/align/operation.js';
-import { createAlignSession, createAlignTransport } from '../../src/align/transport.js';
+import { createAlignTransport } from '../../src/align/transport.js';
+import { createAlignSession } from '../../src/align/session.js';
 import { loadConfig } from '../../src/config.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { publicCodeOf } from '../../src/graphql/errors.js';

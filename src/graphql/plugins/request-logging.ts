@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { roundMs, type UpstreamUsage } from '../../align/transport.js';
+import { roundMs, type UpstreamUsage } from '../../align/session.js';
 import type { Logger } from '../../logger.js';
 import { traceOf } from '../../telemetry/tracing.js';
 import { outcomeOf } from './request-outcome.js';
