@@ -50,7 +50,7 @@ export interface AlignCall<Route extends string, Input> {
  * Sends requests to the Align API: one keep-alive connection pool, a per-attempt timeout, the
  * request-wide deadline, the credential in the configured header, and every failure turned into a
  * typed AlignError. It is also the one place that retries (see retry.ts), fails fast while the
- * upstream is down (circuit-breaker.ts) and bounds the calls in flight (in-flight-limit.ts).
+ * upstream is down (tenant-isolation.ts) and bounds the calls in flight (fair-in-flight-limit.ts).
  *
  * What it sends, and whether it may send it twice, comes from the operation's declaration
  * (operation.ts): reads and classes U and R are retried, a class C write only when it carries the
